@@ -259,6 +259,8 @@ class Act:
     in_force_from: Optional[str] = None
     in_force_to: Optional[str] = None   # first day no longer in force (lapsed / repealed)
     repealed_by: Optional[str] = None   # words naming the repealing act
+    in_force_to_precision: Optional[str] = None  # None (day) | "year" | "bound": how exact in_force_to is
+    note: Optional[str] = None
     short_title: Optional[str] = None
     citation_genitive: Optional[str] = None  # «Конституции Республики Казахстан» for citations
     aliases: tuple[str, ...] = ()
