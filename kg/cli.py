@@ -134,10 +134,12 @@ def cmd_build(args) -> int:
 
 def cmd_search(args) -> int:
     from kg.artifacts import INDEX, require_build
-    from search.query import Searcher
 
     as_of = _date(args.as_of) if args.as_of else dt.date.today().isoformat()
-    searcher = Searcher(require_build(home()) / INDEX)
+    build = require_build(home())
+    from search.query import Searcher
+
+    searcher = Searcher(build / INDEX)
     result = searcher.search(args.query, as_of=as_of, acts=args.act or (), types=args.type or (),
                              levels=args.level or (), limit=args.limit, page=args.page,
                              synonyms=not args.no_synonyms)
@@ -154,11 +156,14 @@ def cmd_search(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from kg.artifacts import EDITIONS, require_build
-    from search.evaluation import evaluate, format_table
     import pickle
 
-    with open(require_build(home()) / EDITIONS, "rb") as fh:
+    from kg.artifacts import EDITIONS, require_build
+
+    build = require_build(home())
+    from search.evaluation import evaluate, format_table
+
+    with open(build / EDITIONS, "rb") as fh:
         acts, editions = pickle.load(fh)
     gold = Path(args.gold) if args.gold else Path(__file__).resolve().parent.parent / "tests" / "gold_queries.yaml"
     if not gold.exists():
@@ -174,11 +179,13 @@ def cmd_eval(args) -> int:
 # --------------------------------------------------------------------------- graph
 
 def cmd_modes(args) -> int:
-    from kg.artifacts import RULES, require_build
-    from kg.modes import load_rules, modes_on
+    from kg.artifacts import require_build
 
     date = _date(args.date) if args.date else dt.date.today().isoformat()
-    rules = load_rules(require_build(home()))
+    build = require_build(home())
+    from kg.modes import load_rules, modes_on
+
+    rules = load_rules(build)
     answer = modes_on(date, rules)
     if args.json:
         _print_json(answer)
@@ -195,11 +202,13 @@ def cmd_modes(args) -> int:
 
 
 def cmd_timeline(args) -> int:
+    start = _year(args.from_) if args.from_ else None
+    end = _year(args.to) if args.to else None
+    if start and end and start > end:
+        raise UsageError(f"--from {start} is after --to {end}")
     from kg.timeline import events
 
-    if args.from_ and args.to and args.from_ > args.to:
-        raise UsageError(f"--from {args.from_} is after --to {args.to}")
-    evs = events(args.from_, args.to, levels=args.level or (), types=args.type or ())
+    evs = events(start, end, levels=args.level or (), types=args.type or ())
     if args.json:
         _print_json({"events": evs})
         return 0
@@ -210,14 +219,16 @@ def cmd_timeline(args) -> int:
 
 def cmd_sparql(args) -> int:
     from kg.artifacts import require_build
-    from kg.sparql import format_result, run_query
-    from kg.store import load_graph
 
     text = args.query
     if not any(w in text.upper() for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE")) \
             and Path(text).is_file():
         text = Path(text).read_text(encoding="utf-8")
-    graph = load_graph(require_build(home()))
+    build = require_build(home())
+    from kg.sparql import format_result, run_query
+    from kg.store import load_graph
+
+    graph = load_graph(build)
     result = run_query(graph, text, timeout=args.timeout, limit=args.max_rows)
     sys.stdout.write(format_result(result, args.format))
     return 0
@@ -225,12 +236,14 @@ def cmd_sparql(args) -> int:
 
 def cmd_export(args) -> int:
     from kg.artifacts import require_build
-    from kg.export import export
 
     out = Path(args.out)
     if out.exists() and out.is_dir() and args.format != "csv":
         raise UsageError(f"--out is a directory: {out}")
-    written = export(require_build(home()), args.format, out)
+    build = require_build(home())
+    from kg.export import export
+
+    written = export(build, args.format, out)
     print(f"wrote {written}")
     return 0
 
@@ -290,8 +303,8 @@ def make_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_modes)
 
     s = sub.add_parser("timeline", help="reform events in date order")
-    s.add_argument("--from", dest="from_", type=_year)
-    s.add_argument("--to", type=_year)
+    s.add_argument("--from", dest="from_", metavar="YEAR")
+    s.add_argument("--to", metavar="YEAR")
     s.add_argument("--level", action="append")
     s.add_argument("--type", action="append")
     s.add_argument("--json", action="store_true")

@@ -61,8 +61,6 @@ def _edition_entry(acts, ed: Edition, intervals) -> dict:
 def build(home: Path, progress: Optional[Callable[[int, int], None]] = None,
           log: Callable[[str], None] = lambda m: None) -> dict:
     """Build everything into a new build directory and publish it."""
-    from kg.validity import edition_intervals
-
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
 
@@ -81,6 +79,8 @@ def build(home: Path, progress: Optional[Callable[[int, int], None]] = None,
     if not editions:
         raise BuildError("no edition could be parsed: " + "; ".join(str(p) for p in problems[:3]))
     t = step("parse", t)
+    from kg.validity import edition_intervals
+
     intervals = edition_intervals(acts, editions)
 
     with artifacts.new_build(home) as out:
