@@ -27,7 +27,7 @@ from typing import Optional
 
 # Provision kinds, outermost first. "paragraph" is a § of a chapter (Параграф),
 # "part" an unnumbered paragraph of an article whose text is not split into points.
-KINDS = ("preamble", "section", "chapter", "paragraph", "article", "point", "subpoint", "text")
+KINDS = ("preamble", "annex", "section", "chapter", "paragraph", "article", "point", "subpoint", "text")
 
 # What a footnote says happened to the provision it annotates.
 AMENDMENT_ACTIONS = (
@@ -51,6 +51,7 @@ _KIND_RU = {
     "subpoint": "подпункт",
     "text": "часть",
     "preamble": "Преамбула",
+    "annex": "Приложение",
 }
 
 
@@ -134,28 +135,25 @@ class Provision:
     file: str = ""                 # relative file in the edition ("rus.md", "rus/sec004.md")
     line: int = 0                  # 1-based line where the provision starts in that file
 
+    def _num_of(self, prefix: str) -> Optional[str]:
+        for part in self.eid.split("/"):
+            if part.startswith(prefix):
+                return part[len(prefix):].split("__", 1)[0]
+        return None
+
     @property
     def article(self) -> Optional[str]:
         """The article number this provision lies in, or None."""
-        for part in self.eid.split("/"):
-            if part.startswith("art_"):
-                return part[4:]
-        return None
+        return self._num_of("art_")
 
     @property
     def point(self) -> Optional[str]:
         """The point number this provision lies in, or None (whole article, chapter...)."""
-        for part in self.eid.split("/"):
-            if part.startswith("point_"):
-                return part[6:]
-        return None
+        return self._num_of("point_")
 
     @property
     def subpoint(self) -> Optional[str]:
-        for part in self.eid.split("/"):
-            if part.startswith("sub_"):
-                return part[4:]
-        return None
+        return self._num_of("sub_")
 
     @property
     def path(self) -> str:
@@ -172,12 +170,15 @@ def provision_path(eid: str, kind: str = "", num: Optional[str] = None) -> str:
     'Глава 13-1'
     >>> provision_path("")
     'Акт целиком'
+    >>> provision_path("annex_1/point_7__2")
+    'Приложение 1, пункт 7'
     """
-    names = {"sec": "Раздел", "chp": "Глава", "par": "Параграф", "art": "Статья",
+    names = {"annex": "Приложение", "sec": "Раздел", "chp": "Глава", "par": "Параграф", "art": "Статья",
              "point": "пункт", "sub": "подпункт", "text": "часть", "preamble": "Преамбула"}
     out = []
     for part in [p for p in eid.split("/") if p]:
         prefix, _, n = part.partition("_")
+        n = n.split("__", 1)[0]
         name = names.get(prefix, prefix)
         out.append(f"{name} {n}".strip() if n else name)
     return ", ".join(out) if out else "Акт целиком"
