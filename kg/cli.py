@@ -192,10 +192,16 @@ def cmd_modes(args) -> int:
         return 0
     print(f"Как акимы занимают должность на {answer['date']}:")
     for lv in answer["levels"]:
+        extra = [f"consent: {lv['consent']}"] if lv.get("consent") else []
+        if lv.get("nomination"):
+            extra.append(f"nomination: {lv['nomination']}")
+        if lv.get("min_candidates"):
+            extra.append(f"min. candidates: {lv['min_candidates']}")
         basis = "; ".join(f"{b['act']} (ред. {b['edition']}) {b['path']}" for b in lv.get("basis", [])) \
             or "; ".join(lv.get("sources", [])) or "—"
         print(f"  {lv['level']:<17} {lv['selection']:<18} {lv['selector']:<19} "
-              f"since {lv.get('since') or '?'}  [{basis}]")
+              f"since {lv.get('since') or '?'}" + (f" ({', '.join(extra)})" if extra else ""))
+        print(f"      basis: {basis}")
         for v in lv.get("variants", []):
             print(f"      variant: {v['selection']} by {v['selector']} ({v.get('scope') or ''}) since {v.get('since')}")
     return 0
@@ -213,7 +219,8 @@ def cmd_timeline(args) -> int:
         _print_json({"events": evs})
         return 0
     for e in evs:
-        print(f"{e['date']} [{e['type']}] {e['title']}")
+        shown = {"year": e["date"][:4], "month": e["date"][:7]}.get(e.get("date_precision"), e["date"])
+        print(f"{shown:<10} [{e['type']}] {e['title']}")
     return 0
 
 
