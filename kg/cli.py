@@ -263,7 +263,7 @@ def cmd_app(args) -> int:
            "--browser.gatherUsageStats", "false"]
     if args.headless:
         cmd += ["--server.headless", "true"]
-    return subprocess.call(cmd)
+    return subprocess.call(cmd, cwd=str(app.parent))  # .streamlit/config.toml lives there
 
 
 # --------------------------------------------------------------------------- parser
