@@ -7,7 +7,8 @@ The facts live in four YAML files of ``corpus/data`` (described in ``docs/data.m
 * ``timeline.yaml`` — reform events 1991–2026 (:class:`TimelineEvent`);
 * ``elections.yaml`` — election statistics as Data Cube observations (:class:`ElectionDataset`);
 * ``appointment_rules.yaml`` — how akims of a level took office where the texts are silent
-  (:class:`CuratedRule`).
+  (:class:`CuratedRule`), and the sources describing rules the texts do state
+  (:class:`TextRuleSources`).
 
 Each loader validates its file and raises :class:`CuratedDataError` (a ``ValueError``) naming
 the file and the entry: unknown codes, bad dates, missing or unknown sources, reversed
@@ -271,6 +272,18 @@ class CuratedRule:
         False
         """
         return self.valid_from <= date and (self.valid_to is None or date < self.valid_to)
+
+
+@dataclass(frozen=True)
+class TextRuleSources:
+    """Sources describing a rule read from the texts: the row ``pattern`` of the rule table
+    (``kg.appointment.PATTERNS``) at ``level``. The rule itself is not repeated."""
+
+    pattern: str
+    level: str
+    sources: tuple[str, ...]
+    refs: tuple[Ref, ...] = ()
+    note: Optional[str] = None
 
 
 # ----------------------------------------------------------------------------- validation helpers
@@ -740,6 +753,47 @@ def _load_rules(p: Path, sources: Mapping[str, Source]) -> tuple[CuratedRule, ..
     _unique(p.name, "rule", (r.id for r in rules))
     _check_overlaps(p.name, rules)
     return tuple(rules)
+
+
+_LINK_FIELDS = ("pattern", "level", "sources", "refs", "note")
+
+
+def load_text_rule_sources(path: Optional[PathLike] = None,
+                           sources: Optional[Mapping[str, Source]] = None) -> tuple[TextRuleSources, ...]:
+    """The ``text_rule_sources`` of ``appointment_rules.yaml``: sources attached to text rules.
+
+    Each ref must cite one of the entry's sources; a pattern and level appear once.
+
+    >>> [(x.pattern, x.level, x.sources) for x in load_text_rule_sources()]
+    [('law148-32-elected', 'district', ('tolkynbek-2024', 'district-elections-commentary'))]
+    """
+    p = _path(path, RULES_FILE)
+    srcs = sources if sources is not None else load_sources()
+    data = _read(p)
+    raw = data.get("text_rule_sources") if isinstance(data, Mapping) else None
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise CuratedDataError(p.name, "file", "text_rule_sources must be a list")
+    out = []
+    for i, item in enumerate(raw):
+        label = f"text_rule_sources {i + 1}"
+        if isinstance(item, Mapping) and item.get("pattern"):
+            label = f"text rule {item.get('pattern')!r}"
+        e = _Entry(p.name, label, item, _LINK_FIELDS, required=("pattern", "level", "sources"))
+        ids = e.refs_to([str(x) for x in e.seq("sources")], srcs)
+        if not ids:
+            e.fail("needs at least one source")
+        refs = []
+        for j, r in enumerate(e.seq("refs")):
+            re_ = _Entry(p.name, f"{e.entry} ref {j + 1}", r, ("source", "where"), required=("source", "where"))
+            if re_.text("source", True) not in ids:
+                re_.fail(f"source {r['source']!r} is not among the entry's sources")
+            refs.append(Ref(re_.text("source", True), re_.text("where", True)))
+        out.append(TextRuleSources(pattern=e.text("pattern", True), level=e.code("level", LEVELS), sources=ids,
+                                   refs=tuple(refs), note=e.text("note")))
+    _unique(p.name, "text rule", (f"{x.pattern}@{x.level}" for x in out))
+    return tuple(out)
 
 
 def general_overlaps(rules: Iterable[CuratedRule]) -> list[tuple[CuratedRule, CuratedRule]]:

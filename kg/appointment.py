@@ -61,14 +61,17 @@ from typing import Iterable, Mapping, Optional, Sequence
 from kg.model import Act, Edition, Provision
 from kg.footnotes import DATE_RE, parse_date
 from kg.textnorm import fold_lookalikes, normalize_space
-from kg.rdf_documents import provision_iri_for
-from kg.uri import entity_iri, provision_iri
+from kg.uri import entity_iri, provision_iri, work_iri
 
 LEVELS = ("region", "district", "district_in_city", "rural")
 OTHER_LEVELS = ("district", "district_in_city", "rural")
 SELECTIONS = ("appointment", "indirect_election", "direct_election", "soviet", "unknown")
 SELECTORS = ("president", "higher_akim", "maslikhat_deputies", "residents", "local_soviet", "unknown")
 KINDS = ("general", "variant", "delegation", "dismissal")
+#: How exact a bound of a rule is, most exact first: ``attested`` means the sources only attest
+#: the rule until that day (``end_unknown``); ``bound`` an upper bound; ``year``/``month`` the
+#: first day of the year or month.
+PRECISIONS = ("day", "month", "year", "bound", "attested")
 
 # Rank of a source: the constitution prevails over a constitutional law, which
 # prevails over a law, a decree; curated data comes last.
@@ -99,7 +102,15 @@ class AppointmentRule:
     ``basis``, a curated one ``sources``. ``valid_from_basis`` /
     ``valid_to_basis`` say where the bound came from (``amendment_effective``,
     ``amendment_adopted``, ``edition``, ``act``, ``act_in_force_to``,
-    ``curated``…).
+    ``curated``…). ``valid_from_precision`` is ``day``, ``month`` or ``year``
+    (the first day of the month or year when a source gives no more);
+    ``end_unknown`` says that ``valid_to`` is only the end of the period the
+    sources attest, not a known end; ``dating`` says in words what the two
+    dates are (curated rules).
+
+    >>> r = AppointmentRule(id="x", level="district", valid_to="2005-09-01", end_unknown=True)
+    >>> r.until_precision, replace(r, end_unknown=False).until_precision, replace(r, valid_to=None).until_precision
+    ('attested', 'day', None)
     """
 
     id: str
@@ -123,10 +134,23 @@ class AppointmentRule:
     sources: tuple[str, ...] = ()
     pattern: Optional[str] = None
     note: Optional[str] = None
+    valid_from_precision: str = "day"
+    end_unknown: bool = False
+    dating: Optional[str] = None
 
     @property
     def iri(self) -> str:
         return entity_iri("rule", self.id)
+
+    @property
+    def until_precision(self) -> Optional[str]:
+        """How exact ``valid_to`` is (one of :data:`PRECISIONS`; None when open)."""
+        if self.valid_to is None:
+            return None
+        if self.end_unknown:
+            return "attested"
+        how = self.valid_to_basis or ""
+        return next((p for p in ("year", "month", "bound") if how.endswith("_" + p)), "day")
 
     def covers(self, date: str) -> bool:
         """Whether the rule holds on an ISO date."""
@@ -423,11 +447,17 @@ def wording_span(act: Optional[Act], editions: Sequence[Edition], first: int, la
 # ----------------------------------------------------------------------------- extraction
 
 def provision_edition_iri(act: Optional[Act], act_id: str, eid: str, date: str) -> str:
-    """IRI of a provision edition (:func:`kg.rdf_documents.provision_iri_for`); for an act
-    missing from ``acts``, an IRI under ``id/act/<act id>`` so nothing is lost."""
+    """IRI of a provision edition, as :func:`kg.rdf_documents.provision_iri_for` gives it (built
+    from the string helpers of :mod:`kg.uri`, so answering ``modes`` needs no rdflib); for an act
+    missing from ``acts``, an IRI under ``id/act/<act id>`` so nothing is lost.
+
+    >>> a = Act(id="c", code="1", type="constitution", title="К", date="1995-08-30")
+    >>> provision_edition_iri(a, a.id, "art_87/point_4", "2022-09-17")
+    'https://w3id.org/akimkg/eli/kz/constitution/1995/1/rus@2022-09-17/art_87/point_4'
+    """
     if act is None:
         return provision_iri(entity_iri("act", act_id), eid, date)
-    return str(provision_iri_for(act, eid, date))
+    return provision_iri(work_iri(act.type, act.date, act.code or act.id), eid, date)
 
 
 def _match(edition: Edition, p: Pattern) -> Optional[tuple[Provision, re.Match]]:

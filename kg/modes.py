@@ -45,7 +45,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
-from kg.appointment import LEVELS, RANK, AppointmentRule, Basis, text_rules
+from kg.appointment import LEVELS, PATTERNS, PRECISIONS, RANK, AppointmentRule, Basis, text_rules
 
 RULES_FILE = "rules.json"
 RULES_FORMAT = 1
@@ -250,24 +250,67 @@ def conflicts_of(rules: Sequence[AppointmentRule]) -> list[Conflict]:
 
 # ----------------------------------------------------------------------------- answers
 
+def _best(precisions: Iterable[Optional[str]]) -> Optional[str]:
+    """The most exact of some precisions (:data:`kg.appointment.PRECISIONS`), None if none given."""
+    known = [p for p in precisions if p]
+    return min(known, key=PRECISIONS.index) if known else None
+
+
+def since_precision(seg: Segment) -> Optional[str]:
+    """How exact ``since`` is: the start precision of the rules that start the segment."""
+    if seg.rule is None:
+        return None
+    return _best(r.valid_from_precision for r in seg.supporting if r.valid_from == seg.start) or "day"
+
+
+def until_precision(seg: Segment, nxt: Optional[Segment], end: str = _MAX) -> Optional[str]:
+    """How exact ``until`` is (None when open or cut by the period asked for).
+
+    The answer stops at ``seg.end`` because its rules end there or another answer
+    starts there; the best-known of those bounds dates the change. ``attested``:
+    the sources only attest the answer until then and nothing known follows.
+    """
+    if seg.rule is None or seg.end in (None, _MAX, end):
+        return None
+    bounds = [r.until_precision for r in seg.supporting if r.valid_to == seg.end]
+    if nxt is not None and nxt.rule is not None:
+        bounds += [r.valid_from_precision for r in nxt.supporting if r.valid_from == seg.end]
+    return _best(bounds) or "day"
+
+
+def segment_dating(seg: Segment) -> Optional[str]:
+    """What the bounds of the answer are, in words: the ``dating`` of the rules starting or ending it."""
+    texts = [r.dating for r in seg.supporting if r.dating and r.valid_from == seg.start]
+    texts += [r.dating for r in seg.supporting if r.dating and r.valid_to == seg.end]
+    return " ".join(dict.fromkeys(texts)) or None
+
+
 def _variant_json(v: AppointmentRule) -> dict:
     return {"selection": v.selection, "selector": v.selector, "scope": v.scope, "since": v.valid_from,
-            "until": v.valid_to, "consent": v.consent, "origin": v.origin,
+            "since_precision": v.valid_from_precision, "until": v.valid_to,
+            "until_precision": v.until_precision, "end_unknown": v.end_unknown, "consent": v.consent,
+            "origin": v.origin, "dating": v.dating,
             "basis": [b.to_contract() for b in v.basis], "sources": list(v.sources)}
 
 
-def _level_json(level: str, seg: Optional[Segment], day: Optional[str] = None) -> dict:
+def _level_json(level: str, seg: Optional[Segment], day: Optional[str] = None,
+                nxt: Optional[Segment] = None) -> dict:
     if seg is None or seg.rule is None:
         out = {"level": level, "selection": "unknown", "selector": "unknown", "consent": None,
-               "nomination": None, "min_candidates": None, "since": None, "basis": [],
-               "variants": [], "sources": [], "origin": "none"}
+               "nomination": None, "min_candidates": None, "since": None, "since_precision": None,
+               "until": None, "until_precision": None, "end_unknown": False, "basis": [],
+               "variants": [], "sources": [], "origin": "none", "dating": None}
     else:
         r = seg.rule
+        until = until_precision(seg, nxt)
         out = {"level": level, "selection": r.selection, "selector": r.selector, "consent": r.consent,
                "nomination": r.nomination, "min_candidates": r.min_candidates, "since": seg.start,
+               "since_precision": since_precision(seg),
+               "until": None if seg.end in (None, _MAX) else seg.end, "until_precision": until,
+               "end_unknown": until == "attested",
                "basis": [b.to_contract() for b in r.basis], "variants": [],
-               "sources": list(r.sources), "origin": r.origin, "until": None if seg.end in (None, _MAX) else seg.end,
-               "nominator": r.nominator}
+               "sources": list(r.sources), "origin": r.origin, "nominator": r.nominator,
+               "dating": segment_dating(seg)}
     if seg is not None:
         out["variants"] = [_variant_json(v) for v in seg.variants]
         on = day or seg.start
@@ -275,6 +318,40 @@ def _level_json(level: str, seg: Optional[Segment], day: Optional[str] = None) -
         for v, rule in zip(out["variants"], seg.variants):
             v["basis"] = [b.to_contract() for b in _basis_on(rule.basis, on)]
     return out
+
+
+def _ru_date(date: str, precision: Optional[str]) -> str:
+    y, m, d = date.split("-")
+    return {"year": f"{y} г.", "month": f"{m}.{y}"}.get(precision or "day", f"{d}.{m}.{y}")
+
+
+def period_ru(entry: Mapping[str, Any]) -> str:
+    """The period of a level or variant of the ``modes`` answer in Russian, honest about its bounds.
+
+    An end the sources only attest is never shown as a known end; an upper
+    bound is shown as one.
+
+    >>> period_ru({"since": "2004-12-06", "until": "2005-09-01", "until_precision": "attested"})
+    'с 06.12.2004; подтверждено до 01.09.2005, дата окончания неизвестна'
+    >>> period_ru({"since": "1991-01-01", "since_precision": "year", "until": "1992-02-07", "until_precision": "day"})
+    'с 1991 г. до 07.02.1992'
+    >>> period_ru({"since": "2013-04-24", "until": "2018-01-01", "until_precision": "year"})
+    'с 24.04.2013 не позднее чем до 01.01.2018'
+    >>> period_ru({"since": None}), period_ru({"since": "2021-05-24", "until": None})
+    ('период неизвестен', 'с 24.05.2021')
+    """
+    since = entry.get("since")
+    if not since:
+        return "период неизвестен"
+    out = "с " + _ru_date(since, entry.get("since_precision"))
+    until, how = entry.get("until"), entry.get("until_precision") or "day"
+    if not until:
+        return out
+    if how == "attested" or entry.get("end_unknown"):
+        return out + f"; подтверждено до {_ru_date(until, 'day')}, дата окончания неизвестна"
+    if how in ("year", "bound"):
+        return out + f" не позднее чем до {_ru_date(until, 'day')}"
+    return out + f" до {_ru_date(until, how)}"
 
 
 def _basis_on(basis: Sequence[Basis], day: str) -> list[Basis]:
@@ -297,18 +374,28 @@ def modes_on(date: Any, rules: Sequence[AppointmentRule]) -> dict:
     ``until`` the first day it no longer holds (None: open). The basis lists
     the provisions stating the rule on that date, each in the edition worded
     on or before it (the earliest edition when the rule predates them all).
+
+    Beyond the contract: ``since_precision`` (``day``/``month``/``year``),
+    ``until_precision`` (also ``bound``: an upper bound, and ``attested``: the
+    sources attest the answer only until then, when it stopped is unknown),
+    ``end_unknown`` (``until_precision == "attested"``), ``dating`` (what the
+    dates are, in words), ``origin``, ``nominator``, ``delegated_by``; the same
+    bounds on each variant. :func:`period_ru` words a period for people.
     """
     day = _iso(date)
     start = min(DOMAIN_START, day)
     segs, _ = resolve(rules, start, _MAX)
     levels = []
     for level in LEVELS:
-        seg = next((s for s in segs[level] if s.start <= day < s.end), None)
+        i = next((i for i, s in enumerate(segs[level]) if s.start <= day < s.end), None)
+        seg = None if i is None else segs[level][i]
+        nxt = segs[level][i + 1] if i is not None and i + 1 < len(segs[level]) else None
         here = next(iter(_stretches(level, rules, day, _next_day(day))))[2]
+        if seg is not None:     # variants and delegations of the day, not of the whole stretch
+            seg = replace(seg, variants=here.variants, delegations=here.delegations)
         if seg is not None and here.rule is not None:
-            seg = replace(seg, rule=replace(here.rule, basis=tuple(_basis_on(here.rule.basis, day))),
-                          variants=here.variants, delegations=here.delegations)
-        levels.append(_level_json(level, seg, day))
+            seg = replace(seg, rule=replace(here.rule, basis=tuple(_basis_on(here.rule.basis, day))))
+        levels.append(_level_json(level, seg, day, nxt))
     return {"date": day, "levels": levels}
 
 
@@ -335,17 +422,23 @@ def modes_matrix(rules: Sequence[AppointmentRule], start: Any = DOMAIN_START, en
     segs, _ = resolve(rules, s, e)
     rows = []
     for level in LEVELS:
-        for seg in segs[level]:
+        for i, seg in enumerate(segs[level]):
             r = seg.rule
+            nxt = segs[level][i + 1] if i + 1 < len(segs[level]) else None
+            until = until_precision(seg, nxt, e)
             rows.append({
                 "level": level, "start": seg.start, "end": seg.end,
+                "start_precision": since_precision(seg), "end_precision": until,
+                "end_unknown": until == "attested",
                 "selection": r.selection if r else "unknown", "selector": r.selector if r else "unknown",
                 "consent": r.consent if r else None, "nomination": r.nomination if r else None,
                 "min_candidates": r.min_candidates if r else None, "origin": seg.origin,
                 "basis": [f"{b.act} (ред. {b.edition}) {b.path}" for b in (r.basis if r else ())],
                 "sources": list(r.sources) if r else [],
                 "variants": [{"selection": v.selection, "selector": v.selector, "scope": v.scope,
-                              "since": v.valid_from} for v in seg.variants],
+                              "since": v.valid_from, "since_precision": v.valid_from_precision,
+                              "until": v.valid_to, "until_precision": v.until_precision,
+                              "end_unknown": v.end_unknown} for v in seg.variants],
             })
     return rows
 
@@ -367,30 +460,55 @@ def path_to_eid(path: str) -> str:
     return "/".join(out)
 
 
+def curated_basis(rec: Any, acts: Optional[Mapping[str, Any]] = None,
+                  editions: Optional[Iterable[Any]] = None) -> tuple[list[Basis], list[Any]]:
+    """The basis of a curated record as :class:`~kg.appointment.Basis` es, and the cited provisions
+    not found.
+
+    With ``editions`` a cited provision («Статья 2» of an edition) is kept when it exists there,
+    with its eid and IRI like a text basis, else it is returned as not found. Without
+    ``editions`` nothing can be checked: every citation is kept, its IRI built from ``acts``.
+    """
+    return _curated_basis(rec, acts, _provision_keys(editions))
+
+
+def _provision_keys(editions: Optional[Iterable[Any]]) -> Optional[set]:
+    return None if editions is None else {(e.act_id, e.date, p.eid) for e in editions for p in e.provisions}
+
+
+def _curated_basis(rec: Any, acts: Optional[Mapping[str, Any]], have: Optional[set]) -> tuple[list, list]:
+    from kg.appointment import provision_edition_iri
+
+    acts = acts or {}
+    kept, missing = [], []
+    for b in rec.basis:
+        eid = path_to_eid(b.path)
+        if have is not None and (b.act, b.edition, eid) not in have:
+            missing.append(b)
+            continue
+        kept.append(Basis(b.act, b.edition, b.path, provision_edition_iri(acts.get(b.act), b.act, eid, b.edition),
+                          eid))
+    return kept, missing
+
+
 def curated_rules(records: Optional[Iterable[Any]] = None, acts: Optional[Mapping[str, Any]] = None,
                   editions: Optional[Iterable[Any]] = None) -> list[AppointmentRule]:
     """Curated rules (:class:`corpus.curated.CuratedRule`) as rules with ``origin="curated"``.
 
     ``records`` default to :func:`corpus.curated.load_appointment_rules`. Sources become citations
-    (:func:`kg.timeline.cite`). A curated basis («Статья 2» of an edition) is kept when that
-    provision exists in ``editions``; it then has its IRI like a text basis.
+    (:func:`kg.timeline.cite`). The basis is kept as :func:`curated_basis` finds it;
+    ``valid_from_precision``, ``end_unknown`` (``valid_to`` only attested) and ``dating`` pass
+    through.
     """
-    from kg.appointment import provision_edition_iri
     from kg.timeline import cite
 
     if records is None:
         from corpus.curated import load_appointment_rules
         records = load_appointment_rules()
-    have = {(e.act_id, e.date, p.eid) for e in (editions or ()) for p in e.provisions}
-    acts = acts or {}
+    have = _provision_keys(editions)
     out = []
     for rec in records:
-        basis = []
-        for b in rec.basis:
-            eid = path_to_eid(b.path)
-            if (b.act, b.edition, eid) in have:
-                basis.append(Basis(b.act, b.edition, b.path,
-                                   provision_edition_iri(acts.get(b.act), b.act, eid, b.edition), eid))
+        basis, _ = _curated_basis(rec, acts, have)
         out.append(AppointmentRule(
             id=f"curated.{rec.id}", level=rec.level, kind=rec.kind, selection=rec.selection,
             selector=rec.selector, consent=rec.consent, nomination=rec.nomination,
@@ -398,29 +516,78 @@ def curated_rules(records: Optional[Iterable[Any]] = None, acts: Optional[Mappin
             valid_from=rec.valid_from, valid_to=rec.valid_to, valid_from_basis="curated",
             valid_to_basis=("curated_end_unknown" if rec.end_unknown else "curated") if rec.valid_to else None,
             origin="curated", rank=RANK["curated"], basis=tuple(basis), sources=tuple(cite(rec.sources)),
-            note=rec.note))
+            note=rec.note, valid_from_precision=rec.valid_from_precision, end_unknown=bool(rec.end_unknown),
+            dating=rec.dating))
+    return out
+
+
+def attach_sources(rules: Iterable[AppointmentRule], links: Optional[Iterable[Any]] = None) -> list[AppointmentRule]:
+    """Text rules with the sources that describe them (:class:`corpus.curated.TextRuleSources`).
+
+    ``links`` default to the ``text_rule_sources`` of ``appointment_rules.yaml``. A link names
+    a row of :data:`kg.appointment.PATTERNS` and a level; every text rule read by that row at
+    that level gets the cited sources. A link to a row or level the table does not have is an
+    error (:class:`ModesError`).
+
+    >>> from corpus.curated import TextRuleSources
+    >>> r = AppointmentRule(id="t", level="district", kind="variant", pattern="law148-32-elected")
+    >>> [x.sources for x in attach_sources([r], [TextRuleSources("law148-32-elected", "district", ("kaliev-serikbaeva-2025",))])]
+    ... # doctest: +ELLIPSIS
+    [('Калиев И. А., Серикбаева А. Т. Механизмы выборности акимов ... (2025)',)]
+    """
+    from kg.timeline import cite
+
+    if links is None:
+        from corpus.curated import load_text_rule_sources
+        links = load_text_rule_sources()
+    table = {p.name: p for p in PATTERNS}
+    extra: dict[tuple[str, str], list[str]] = {}
+    for link in links:
+        row = table.get(link.pattern)
+        if row is None:
+            raise ModesError(f"text_rule_sources: no row {link.pattern!r} in the rule table (kg.appointment.PATTERNS)")
+        if link.level not in row.levels:
+            raise ModesError(f"text_rule_sources: row {link.pattern!r} gives no rule for level {link.level!r}")
+        extra.setdefault((link.pattern, link.level), []).extend(cite(link.sources))
+    out = []
+    for r in rules:
+        add = extra.get((r.pattern, r.level)) if r.origin == "text" else None
+        if add:
+            r = replace(r, sources=tuple(dict.fromkeys(r.sources + tuple(add))))
+        out.append(r)
     return out
 
 
 # ----------------------------------------------------------------------------- build entry points
 
-def all_rules(acts: Mapping[str, Any], editions: Iterable[Any],
-              curated: Optional[Iterable[Any]] = None) -> tuple[list[AppointmentRule], dict]:
-    """Text rules of the editions plus curated rules, and the report of the merge.
+def all_rules(acts: Mapping[str, Any], editions: Iterable[Any], curated: Optional[Iterable[Any]] = None,
+              links: Optional[Iterable[Any]] = None) -> tuple[list[AppointmentRule], dict]:
+    """Text rules of the editions (with the sources ``links`` attach) plus curated rules, and
+    the report of the merge.
 
     The report: ``{"ok": bool, "conflicts": [...], "text_rules": n, "curated_rules": n,
-    "unknown": {level: [[start, end], ...]}}`` (``unknown`` over 1991–2026).
+    "unknown": {level: [[start, end], ...]}, "unresolved_basis": [...]}`` (``unknown`` over
+    1991–2026; ``unresolved_basis``: provisions cited by curated rules that the editions do
+    not have, which fail the report).
     """
     editions = list(editions)
-    rules = text_rules(acts, editions) + curated_rules(curated, acts, editions)
+    if curated is None:
+        from corpus.curated import load_appointment_rules
+        curated = load_appointment_rules()
+    curated = list(curated)
+    rules = attach_sources(text_rules(acts, editions), links) + curated_rules(curated, acts, editions)
+    have = _provision_keys(editions)
+    unresolved = [{"rule": rec.id, "act": b.act, "edition": b.edition, "path": b.path}
+                  for rec in curated for b in _curated_basis(rec, acts, have)[1]]
     segs, _ = resolve(rules, DOMAIN_START, DOMAIN_END)
     conflicts = conflicts_of(rules)
     report = {
-        "ok": not conflicts,
+        "ok": not conflicts and not unresolved,
         "conflicts": [c.to_dict() for c in conflicts],
         "text_rules": sum(r.origin == "text" for r in rules),
         "curated_rules": sum(r.origin != "text" for r in rules),
         "unknown": {lv: [[s.start, s.end] for s in ss if s.rule is None] for lv, ss in segs.items()},
+        "unresolved_basis": unresolved,
     }
     return rules, report
 

@@ -17,7 +17,9 @@ What is written:
   overlap; variants as ``akn:AppointmentVariant``; disagreements as
   ``akn:RuleConflict``; the relations ``akn:appoints``, ``akn:elects``,
   ``akn:consentsTo``, ``akn:nominates``, ``akn:dismisses`` between the posts
-  and bodies the rules name;
+  and bodies the rules name; a start known to the year or month only as an
+  OWL-Time ``time:DateTimeDescription``, an end the sources only attest and
+  the curated ``dating`` as comments (see ``docs/modes.md``);
 * powers: one ``akn:Power`` per item of an enumeration in one edition,
   ``dcterms:identifier`` being the stable key across editions;
 * timeline events (``akn:TimelineEvent``) with figures (``akn:Figure``) and
@@ -40,7 +42,7 @@ from rdflib.namespace import DCTERMS, ORG, QB, RDF, RDFS, SKOS, XSD
 
 from kg.appointment import AppointmentRule
 from kg.institutions import CATALOGUE, Institution, institution_iri, key_for
-from kg.namespaces import AKN, PROV
+from kg.namespaces import AKN, PROV, TIME
 from kg.rdf_helpers import add_validity, date_literal, derive
 from kg.rdf_documents import act_iri
 from kg.timeline import cite
@@ -124,7 +126,9 @@ def rule_iri(level: str, start: str, variant: str = "") -> URIRef:
     return URIRef(entity_iri("rule", local))
 
 
-def _rule_fields(g: Graph, node: URIRef, r: AppointmentRule, start: Optional[str], end: Optional[str]) -> None:
+def _rule_fields(g: Graph, node: URIRef, r: AppointmentRule, start: Optional[str], end: Optional[str],
+                 start_precision: Optional[str] = None, end_precision: Optional[str] = None,
+                 dating: Optional[str] = None) -> None:
     g.add((node, AKN.level, concept("level", r.level)))
     g.add((node, AKN.selection, concept("selection", r.selection)))
     g.add((node, AKN.selector, concept("selector", r.selector)))
@@ -137,38 +141,80 @@ def _rule_fields(g: Graph, node: URIRef, r: AppointmentRule, start: Optional[str
     if r.scope:
         g.add((node, AKN.scope, Literal(r.scope, lang="ru")))
     g.add((node, AKN.origin, Literal(r.origin)))
-    add_validity(g, node, start, None if end in (None, _MAX) else end,
-                 end_precision=(r.valid_to_basis or "").rsplit("_", 1)[-1]
-                 if (r.valid_to_basis or "").endswith(("_year", "_bound")) else None)
+    end = None if end in (None, _MAX) else end
+    interval = add_validity(g, node, start, end,
+                            end_precision=end_precision if end and end_precision in ("year", "bound") else None)
+    if interval is not None:
+        _precision(g, interval, start, start_precision, end, end_precision)
+    if end and end_precision == "attested":
+        g.add((node, RDFS.comment, Literal(
+            f"Дата окончания неизвестна: источники подтверждают действие до {end} (не включая).", lang="ru")))
     for b in r.basis:
         g.add((node, AKN.basis, URIRef(b.id)))
     for s in r.sources:
         g.add((node, DCTERMS.source, Literal(s)))
     if r.note:
-        g.add((node, RDFS.comment, Literal(r.note, lang="ru")))
+        # notes of text rules are the act's words; curated notes are written in English
+        g.add((node, RDFS.comment, Literal(r.note, lang="ru" if r.origin == "text" else "en")))
+    if dating:
+        g.add((node, RDFS.comment, Literal(f"Dating: {dating}", lang="en")))
     derive(g, node, [b.id for b in r.basis])
 
 
+_UNITS = {"year": TIME.unitYear, "month": TIME.unitMonth}
+
+
+def _precision(g: Graph, interval: URIRef, start: Optional[str], start_precision: Optional[str],
+               end: Optional[str], end_precision: Optional[str]) -> None:
+    """How exact the bounds of a validity interval are.
+
+    A start known to the month or year only gets an OWL-Time ``time:DateTimeDescription``
+    (``time:unitType`` ``time:unitYear``/``unitMonth`` with ``time:year``/``time:month``)
+    beside its ``time:inXSDDate`` (the first day); an end the sources only attest is said so
+    on the interval, since ``akn:validTo`` holds the last day known, not a known end.
+    """
+    begin = g.value(interval, TIME.hasBeginning)
+    if start and begin is not None and start_precision in _UNITS:
+        desc = URIRef(f"{begin}-description")
+        g.add((begin, TIME.inDateTime, desc))
+        g.add((desc, RDF.type, TIME.DateTimeDescription))
+        g.add((desc, TIME.unitType, _UNITS[start_precision]))
+        g.add((desc, TIME.year, Literal(start[:4], datatype=XSD.gYear)))
+        if start_precision == "month":
+            g.add((desc, TIME.month, Literal(f"--{start[5:7]}", datatype=XSD.gMonth)))
+        g.add((interval, RDFS.comment, Literal(f"start precision: {start_precision} (the first day stands for it)")))
+    if end and end_precision == "attested":
+        g.add((interval, RDFS.comment, Literal(
+            "end precision: attested (the sources attest the rule until this day; when it stopped is not known)")))
+
+
 def add_rules(g: Graph, rules: Sequence[AppointmentRule]) -> None:
-    """Merged appointment rules, variants, conflicts and the relations they imply."""
-    from kg.modes import resolve
+    """Merged appointment rules, variants, conflicts and the relations they imply.
+
+    Each node carries its bounds' precision (:func:`_precision`), the basis and sources of
+    every rule behind it, and the curated ``dating`` of its bounds as a comment.
+    """
+    from kg.modes import resolve, segment_dating, since_precision, until_precision
 
     segs, conflicts = resolve(rules, "1991-01-01", _MAX)
     akim = lambda level: URIRef(institution_iri(f"akim-{level}"))  # noqa: E731
     for level, ss in segs.items():
-        for seg in ss:
+        for i, seg in enumerate(ss):
             for v in seg.variants:
                 vid = hashlib.sha1(f"{v.id}|{v.scope}".encode()).hexdigest()[:10]
                 node = rule_iri(level, v.valid_from or seg.start, vid)
                 g.add((node, RDF.type, AKN.AppointmentRule))
                 g.add((node, RDF.type, AKN.AppointmentVariant))
-                _rule_fields(g, node, v, v.valid_from or seg.start, v.valid_to)
+                _rule_fields(g, node, v, v.valid_from or seg.start, v.valid_to,
+                             v.valid_from_precision, v.until_precision, v.dating)
                 _relations(g, v, akim(level))
             if seg.rule is None:
                 continue
             node = rule_iri(level, seg.start)
             g.add((node, RDF.type, AKN.AppointmentRule))
-            _rule_fields(g, node, seg.rule, seg.start, seg.end)
+            nxt = ss[i + 1] if i + 1 < len(ss) else None
+            _rule_fields(g, node, seg.rule, seg.start, seg.end, since_precision(seg),
+                         until_precision(seg, nxt), segment_dating(seg))
             g.add((node, RDFS.label, Literal(
                 f"{level} {seg.start}: {seg.rule.selection} ({seg.rule.selector})", lang="en")))
             _relations(g, seg.rule, akim(level))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
-from kg.appointment import LEVELS
+from corpus.curated import LEVELS
 from kg.uri import entity_iri
 
 EVENT_TYPES = ("act", "amendment", "decree", "referendum", "election", "address", "other")

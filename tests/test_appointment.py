@@ -205,3 +205,41 @@ def test_real_basis_points_to_existing_provisions(real_rules, real_editions):
         assert r.basis, r.id
         for b in r.basis:
             assert (b.act, b.edition, b.eid) in have, (r.id, b)
+
+
+def test_basis_iri_is_the_graph_iri_of_the_provision_edition():
+    from kg.appointment import provision_edition_iri
+    from kg.rdf_documents import provision_iri_for
+
+    for act, eid, date in ((CONST, "art_87/point_4", "2022-09-17"), (DECREE, "annex_1/point_3", "2013-04-24")):
+        assert provision_edition_iri(act, act.id, eid, date) == str(provision_iri_for(act, eid, date))
+    assert provision_edition_iri(None, "law-x", "art_1", "2020-01-01").endswith("/id/act/law-x/rus@2020-01-01/art_1")
+
+
+def test_modes_and_timeline_do_not_load_rdflib(tmp_path):
+    """``akimkg timeline`` and answering ``modes`` from saved rules stay free of rdflib (start-up time)."""
+    import subprocess
+    import sys
+
+    from kg.modes import save_rules
+
+    save_rules(text_rules({CONST.id: CONST}, EDITIONS), tmp_path)
+    code = ("import contextlib, io, sys\n"
+            "from kg.cli import main\n"
+            "from kg.modes import load_rules, modes_on\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    assert main(['timeline', '--json']) == 0\n"
+            f"modes_on('2010-01-01', load_rules({str(tmp_path)!r}))\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rdflib', 'pyshacl', 'oxrdflib')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_until_precision_of_a_rule():
+    assert AppointmentRule(id="d", level="rural", valid_to="2018-01-01",
+                           valid_to_basis="act_in_force_to_year").until_precision == "year"
+    assert AppointmentRule(id="b", level="rural", valid_to="2001-05-08",
+                           valid_to_basis="act_in_force_to_bound").until_precision == "bound"
+    assert AppointmentRule(id="a", level="rural", valid_to="2005-09-01", valid_to_basis="curated_end_unknown",
+                           end_unknown=True).until_precision == "attested"
+    assert AppointmentRule(id="o", level="rural").until_precision is None
