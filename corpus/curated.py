@@ -419,7 +419,7 @@ def iso_date(value: Any, precision: str = "day", fail=None) -> str:
 def _read(path: Path) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise CuratedDataError(path.name, "file", f"not found: {path}") from None
     except yaml.YAMLError as exc:

@@ -190,20 +190,22 @@ def cmd_modes(args) -> int:
     if args.json:
         _print_json(answer)
         return 0
+    from kg.modes import period_ru
+
     print(f"Как акимы занимают должность на {answer['date']}:")
     for lv in answer["levels"]:
-        extra = [f"consent: {lv['consent']}"] if lv.get("consent") else []
+        extra = [f"согласие: {lv['consent']}"] if lv.get("consent") else []
         if lv.get("nomination"):
-            extra.append(f"nomination: {lv['nomination']}")
+            extra.append(f"внесение: {lv['nomination']}")
         if lv.get("min_candidates"):
-            extra.append(f"min. candidates: {lv['min_candidates']}")
+            extra.append(f"кандидатур не менее {lv['min_candidates']}")
         basis = "; ".join(f"{b['act']} (ред. {b['edition']}) {b['path']}" for b in lv.get("basis", [])) \
             or "; ".join(lv.get("sources", [])) or "—"
-        print(f"  {lv['level']:<17} {lv['selection']:<18} {lv['selector']:<19} "
-              f"since {lv.get('since') or '?'}" + (f" ({', '.join(extra)})" if extra else ""))
-        print(f"      basis: {basis}")
+        print(f"  {lv['level']:<17} {lv['selection']:<18} {lv['selector']:<19} {period_ru(lv)}"
+              + (f" ({', '.join(extra)})" if extra else ""))
+        print(f"      основание: {basis}")
         for v in lv.get("variants", []):
-            print(f"      variant: {v['selection']} by {v['selector']} ({v.get('scope') or ''}) since {v.get('since')}")
+            print(f"      вариант: {v['selection']} / {v['selector']} ({v.get('scope') or ''}), {period_ru(v)}")
     return 0
 
 
