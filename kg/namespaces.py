@@ -145,6 +145,8 @@ class AKN(DefinedNamespace):
     validity: URIRef
     validFrom: URIRef
     validTo: URIRef
+    startPrecision: URIRef
+    endPrecision: URIRef
     # documents
     actId: URIRef
     referenceKey: URIRef

@@ -69,6 +69,7 @@ def add_validity(g: Graph, node: URIRef, start: Optional[str], end: Optional[str
         g.add((instant, TIME.inXSDDate, date_literal(value)))
         g.add((node, short, date_literal(value)))
     if end is not None and end_precision:
+        g.add((interval, AKN.endPrecision, Literal(end_precision)))
         g.add((interval, RDFS.comment, Literal(f"end precision: {end_precision} (an upper bound, not the day)")))
     return interval
 

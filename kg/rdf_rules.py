@@ -182,8 +182,10 @@ def _precision(g: Graph, interval: URIRef, start: Optional[str], start_precision
         g.add((desc, TIME.year, Literal(start[:4], datatype=XSD.gYear)))
         if start_precision == "month":
             g.add((desc, TIME.month, Literal(f"--{start[5:7]}", datatype=XSD.gMonth)))
+        g.add((interval, AKN.startPrecision, Literal(start_precision)))
         g.add((interval, RDFS.comment, Literal(f"start precision: {start_precision} (the first day stands for it)")))
     if end and end_precision == "attested":
+        g.add((interval, AKN.endPrecision, Literal("attested")))
         g.add((interval, RDFS.comment, Literal(
             "end precision: attested (the sources attest the rule until this day; when it stopped is not known)")))
 
