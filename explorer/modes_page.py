@@ -29,6 +29,8 @@ def as_of_table(answer: dict) -> pd.DataFrame:
     >>> t.iloc[0]["Способ"], t.iloc[0]["Основание"]
     ('прямые выборы', 'S')
     """
+    from kg.modes import period_ru
+
     rows = []
     for lv in answer["levels"]:
         basis = [f"{b['act']} (ред. {ru_date(b['edition'])}) {b['path']}" for b in lv.get("basis", [])]
@@ -39,10 +41,10 @@ def as_of_table(answer: dict) -> pd.DataFrame:
             "Согласие": label("consent", lv["consent"]) if lv.get("consent") else "—",
             "Внесение кандидатуры": label("nomination", lv["nomination"]) if lv.get("nomination") else "—",
             "Мин. кандидатов": str(lv.get("min_candidates") or "—"),
-            "С": ru_date(lv.get("since")),
+            "Период": period_ru(lv),
             "Основание": "; ".join(basis) or "; ".join(lv.get("sources", [])) or "неизвестно",
-            "Варианты": "; ".join(f"{label('selection', v['selection'])} ({v.get('scope') or '—'}, с "
-                                  f"{ru_date(v.get('since'))})" for v in lv.get("variants", [])) or "—",
+            "Варианты": "; ".join(f"{label('selection', v['selection'])} ({v.get('scope') or '—'}, "
+                                  f"{period_ru(v)})" for v in lv.get("variants", [])) or "—",
         })
     return pd.DataFrame(rows)
 
