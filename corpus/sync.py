@@ -91,6 +91,8 @@ def sync(source: str, home_corpus: Optional[Path] = None, registry: Optional[Reg
     """Read ``source`` and make ``home_corpus`` hold exactly its editions."""
     root = Path(home_corpus) if home_corpus else corpus_dir()
     registry = registry or load_registry()
+    if "://" not in source and Path(source).exists():
+        source = str(Path(source).resolve())  # the manifest names the source unambiguously
     snapshots = read_source(source, progress=progress)
     editions, problems = to_editions(snapshots, registry)
     report = SyncReport(source=source, problems=problems)

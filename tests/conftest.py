@@ -26,9 +26,11 @@ def corpus_source() -> str:
 @pytest.fixture(scope="session")
 def real_source_path() -> str:
     src = corpus_source()
-    if "://" not in src and not Path(src).exists():
+    if "://" in src:
+        return src
+    if not Path(src).exists():
         pytest.fail(f"the real corpus is missing: {src} (set AKIMKG_CORPUS_SOURCE)")
-    return src
+    return str(Path(src).resolve())
 
 
 @pytest.fixture(scope="session")
