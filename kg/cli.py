@@ -135,18 +135,23 @@ def cmd_build(args) -> int:
 def cmd_search(args) -> int:
     from kg.artifacts import INDEX, require_build
 
-    as_of = _date(args.as_of) if args.as_of else dt.date.today().isoformat()
+    if args.as_of == "all":
+        as_of = "all"
+    else:
+        as_of = _date(args.as_of) if args.as_of else dt.date.today().isoformat()
     build = require_build(home())
     from search.query import Searcher
 
     searcher = Searcher(build / INDEX)
     result = searcher.search(args.query, as_of=as_of, acts=args.act or (), types=args.type or (),
                              levels=args.level or (), limit=args.limit, page=args.page,
-                             synonyms=not args.no_synonyms)
+                             synonyms=not args.no_synonyms, mode=args.mode)
     if args.json:
         _print_json(result)
         return 0
-    print(f"{result['total']} hits for «{result['query']}» in force on {result['as_of']}")
+    when = "in every edition" if as_of == "all" else f"in force on {result['as_of']}"
+    print(f"{result['total']} hits for «{result['query']}» {when} (page {result.get('page', 1)} of "
+          f"{result.get('pages', 1)})")
     if result.get("suggestion"):
         print(f"did you mean: {result['suggestion']}")
     for h in result["hits"]:
@@ -291,7 +296,11 @@ def make_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("search", help="full-text search over provisions")
     s.add_argument("query")
-    s.add_argument("--as-of", help="only editions in force on this date (default: today)")
+    s.add_argument("--as-of", help="only editions in force on this date (default: today); "
+                                   "'all' searches every edition")
+    s.add_argument("--mode", choices=("lemma", "exact", "snowball", "plain"), default="lemma",
+                   help="lemma (default): every word form; exact: the forms as typed; "
+                        "snowball/plain: the baselines of `akimkg eval`")
     s.add_argument("--act", action="append", help="act id, number or alias (repeatable)")
     s.add_argument("--type", action="append", help="act type (repeatable)")
     s.add_argument("--level", action="append", help="administrative level code (repeatable)")
