@@ -95,6 +95,12 @@ def sync(source: str, home_corpus: Optional[Path] = None, registry: Optional[Reg
         source = str(Path(source).resolve())  # the manifest names the source unambiguously
     snapshots = read_source(source, progress=progress)
     editions, problems = to_editions(snapshots, registry)
+    if not editions:
+        from corpus.sources import SourceError
+
+        detail = f" ({problems[0]})" if problems else ""
+        raise SourceError(f"no edition found in {source}: expected act folders with rus.md in the "
+                          f"mirror layout{detail}; the previous corpus is kept")
     report = SyncReport(source=source, problems=problems)
     for ed in editions:
         report.problems.extend(_check_text(ed))

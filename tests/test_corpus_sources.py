@@ -204,6 +204,17 @@ def test_failed_sync_keeps_previous_corpus(mirror, tmp_path):
     assert len(load_synced(home)[0]) == 7
 
 
+def test_source_without_editions_keeps_previous_corpus(mirror, tmp_path):
+    home = tmp_path / "corpus"
+    sync(str(mirror), home)
+    empty = tmp_path / "empty"
+    (empty / "docs").mkdir(parents=True)
+    (empty / "docs" / "README.md").write_text("nothing here", encoding="utf-8")
+    with pytest.raises(SourceError, match="no edition found"):
+        sync(str(empty), home)
+    assert len(load_synced(home)[0]) == 7
+
+
 def test_load_without_sync_says_what_to_do(tmp_path):
     with pytest.raises(CorpusError, match="corpus sync"):
         load_synced(tmp_path / "corpus")
