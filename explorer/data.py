@@ -113,6 +113,14 @@ def rules(path: str) -> list:
     return load_rules(Path(path))
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def event_links(path: str) -> dict:
+    """Provisions changed by each timeline event's amending acts (``event_links.json``)."""
+    from kg.event_links import load_links
+
+    return load_links(Path(path))
+
+
 def build_now(progress: Callable[[float, str], None]) -> dict:
     """Sync the corpus when it is missing, then build; ``progress(fraction, text)`` reports."""
     from corpus.home import corpus_dir, default_source

@@ -32,7 +32,7 @@ def render(build: data.Build) -> None:
     types = c2.multiselect("Вид события", EVENT_TYPES, key="tl_types", format_func=lambda t: label("event_type", t),
                            placeholder="все виды")
     years = c3.slider("Годы", 1991, 2026, (1991, 2026), key="tl_years")
-    evs = events(years[0], years[1], levels=levels, types=types)
+    evs = events(years[0], years[1], levels=levels, types=types, links=data.event_links(str(build.path)))
     if not evs:
         st.info("Нет событий для выбранных условий.")
         return

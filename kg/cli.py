@@ -219,9 +219,12 @@ def cmd_timeline(args) -> int:
     end = _year(args.to) if args.to else None
     if start and end and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
+    from kg.artifacts import current_build
+    from kg.event_links import load_links
     from kg.timeline import events
 
-    evs = events(start, end, levels=args.level or (), types=args.type or ())
+    evs = events(start, end, levels=args.level or (), types=args.type or (),
+                 links=load_links(current_build(home())))
     if args.json:
         _print_json({"events": evs})
         return 0

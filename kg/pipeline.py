@@ -104,6 +104,9 @@ def build(home: Path, progress: Optional[Callable[[int, int], None]] = None,
             raise BuildError("the graph failed validation: " + "; ".join(quality["failures"][:5]))
         save_graph(graph, out / artifacts.GRAPH)
         save_rules(rules, out)
+        from kg.event_links import event_links, save_links
+
+        save_links(event_links(editions, acts=acts), out)
         t = step("save graph", t)
 
         from kg.tagging import tag_provisions

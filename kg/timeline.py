@@ -65,12 +65,15 @@ def event_json(ev: Any, sources: Optional[Mapping[str, Any]] = None) -> dict:
 
 
 def events(from_year: Optional[int] = None, to_year: Optional[int] = None, levels: Sequence[str] = (),
-           types: Sequence[str] = (), *, records: Optional[Iterable[Any]] = None) -> list[dict]:
+           types: Sequence[str] = (), *, records: Optional[Iterable[Any]] = None,
+           links: Optional[Mapping[str, list]] = None) -> list[dict]:
     """Events from ``from_year`` to ``to_year`` (both inclusive) in date order.
 
     ``levels`` keeps events concerning any of those levels; ``types`` keeps
     events of those types. ``records`` (:class:`corpus.curated.TimelineEvent` s)
-    replace the curated file.
+    replace the curated file. ``links`` (event id → provisions, from
+    :mod:`kg.event_links`, saved by the build) adds ``provisions`` to the events
+    whose amending acts the corpus footnotes name.
     """
     if from_year is not None and to_year is not None and int(from_year) > int(to_year):
         raise TimelineError(f"the year range is backwards: {from_year} > {to_year}")
@@ -88,6 +91,8 @@ def events(from_year: Optional[int] = None, to_year: Optional[int] = None, level
     out = []
     for rec in records:
         e = event_json(rec, sources)
+        if links and links.get(rec.id):
+            e["provisions"] = links[rec.id]
         year = int(e["date"][:4])
         if from_year is not None and year < int(from_year):
             continue
