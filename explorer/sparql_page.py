@@ -15,63 +15,19 @@ from explorer import data, nav
 TIMEOUT = 10.0       # seconds
 MAX_ROWS = 5000
 
-EXAMPLES = {
-    "Способы занятия должности акимов на дату": """\
-# Как акимы каждого уровня занимают должность на 1 января 2022 года
-SELECT ?level ?selection ?selector ?from ?to WHERE {
-  ?rule a akn:AppointmentRule ;
-        akn:level/skos:notation ?level ;
-        akn:selection/skos:notation ?selection ;
-        akn:selector/skos:notation ?selector ;
-        akn:validFrom ?from .
-  OPTIONAL { ?rule akn:validTo ?to }
-  FILTER NOT EXISTS { ?rule a akn:AppointmentVariant }
-  FILTER (?from <= "2022-01-01"^^xsd:date && (!BOUND(?to) || ?to > "2022-01-01"^^xsd:date))
-}
-ORDER BY ?level""",
-    "Полномочия органа (аким сельского уровня)": """\
-# Полномочия, которые тексты актов закрепляют за акимом города районного значения, села, поселка, сельского округа
-SELECT ?text ?from ?to WHERE {
-  ?power a akn:Power ;
-         akn:heldBy <{base}id/institution/akim-rural> ;
-         rdf:value ?text .
-  OPTIONAL { ?power akn:validFrom ?from }
-  OPTIONAL { ?power akn:validTo ?to }
-}
-ORDER BY ?from
-LIMIT 200""",
-    "Изменения статьи (ст. 87 Конституции 1995 г.)": """\
-# Сноски об изменениях статьи 87 Конституции 1995 года и её пунктов, по редакциям
-SELECT ?edition ?action ?text WHERE {
-  ?rec a akn:AmendmentRecord ;
-       akn:target ?target ;
-       akn:action/skos:notation ?action ;
-       akn:recordedIn ?where ;
-       rdf:value ?text .
-  FILTER (?target = <{base}eli/kz/constitution/1995/1/art_87>
-          || STRSTARTS(STR(?target), "{base}eli/kz/constitution/1995/1/art_87/"))
-  BIND (REPLACE(STR(?where), "^.*/rus@([0-9-]+).*$", "$1") AS ?edition)
-}
-ORDER BY ?edition""",
-    "Акты и число редакций": """\
-SELECT ?act (COUNT(?ed) AS ?editions) WHERE {
-  ?w a akn:Act ; akn:actId ?act .
-  OPTIONAL { ?w eli:is_realized_by ?ed }
-}
-GROUP BY ?act
-ORDER BY ?act""",
-}
+def _examples() -> dict[str, str]:
+    from kg.sparql import example_queries
+
+    return example_queries()
 
 
 def example(name: str) -> str:
-    """The text of an example query, with the IRI base in use (``AKIMKG_BASE_IRI``).
+    """The text of an example query (the files of ``kg/queries/``).
 
-    >>> "<https://w3id.org/akimkg/id/institution/akim-rural>" in example("Полномочия органа (аким сельского уровня)")
+    >>> "/id/institution/akim-rural" in example("Полномочия органа (аким сельского уровня)")
     True
     """
-    from kg.uri import base_iri
-
-    return EXAMPLES[name].replace("{base}", base_iri())
+    return _examples()[name]
 
 
 def _load_example() -> None:
@@ -97,7 +53,7 @@ def render(build: data.Build) -> None:
     st.title("SPARQL")
     st.caption(f"Только чтение. Ограничение времени — {TIMEOUT:g} с, строк — {MAX_ROWS}. Предопределены "
                "префиксы eli, akn, org, prov, time, skos, dcterms, qb, rdf, rdfs, owl, xsd, kz, akid.")
-    names = list(EXAMPLES)
+    names = list(_examples())
     if "sparql_text" not in st.session_state:
         st.session_state["sparql_text"] = example(names[0])
     st.selectbox("Пример запроса", names, key="sparql_example", on_change=_load_example)

@@ -35,6 +35,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Optional, Union
 
 import pyoxigraph as ox
@@ -291,3 +292,24 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     text += f"({n} row{'s' if n != 1 else ''}"
     text += f"; truncated at {result.limit})\n" if result.truncated else ")\n"
     return text
+
+
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+
+
+def example_queries(directory: Optional[Path] = None) -> dict[str, str]:
+    """The example queries shipped in ``kg/queries/*.rq``, by their ``# title:`` line.
+
+    >>> qs = example_queries()
+    >>> "Способы занятия должности акимов на дату" in qs
+    True
+    >>> list(qs)[0], all("SELECT" in q for q in qs.values())
+    ('Способы занятия должности акимов на дату', True)
+    """
+    out = {}
+    for path in sorted((directory or QUERIES_DIR).glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        first = text.splitlines()[0] if text else ""
+        title = first.split(":", 1)[1].strip() if first.startswith("# title:") else path.stem
+        out[title] = "\n".join(text.splitlines()[1:]) + "\n" if first.startswith("# title:") else text
+    return out

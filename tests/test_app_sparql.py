@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from app_support import app, app_home, clean, texts  # noqa: F401  (fixtures)
-from explorer.sparql_page import EXAMPLES
+from kg.sparql import example_queries
+
+EXAMPLES = example_queries()
 
 pytestmark = pytest.mark.corpus
 
