@@ -74,7 +74,25 @@ QUERY_WORDS = frozenset("сколько каков какова каково к�
 STOP_WORDS = (frozenset(stopwords_for_language("ru")) - KEEP_WORDS) | QUERY_WORDS
 
 
-class HomoglyphFilter(Filter):
+class _LetterFold(Filter):
+    """Translate the letters of each token by ``table`` where ``applies`` says so."""
+
+    table: dict = {}
+
+    def applies(self, text: str) -> bool:
+        return True
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __call__(self, tokens):
+        for t in tokens:
+            if self.applies(t.text):
+                t.text = t.text.translate(self.table)
+            yield t
+
+
+class HomoglyphFilter(_LetterFold):
     """Replace Latin look-alike letters inside Cyrillic words.
 
     >>> from whoosh.analysis import RegexTokenizer
@@ -82,15 +100,30 @@ class HomoglyphFilter(Filter):
     ['представительных', 'органов', 'RK']
     """
 
-    def __eq__(self, other):
-        return other is not None and self.__class__ is other.__class__
+    table = _HOMOGLYPHS
 
-    def __call__(self, tokens):
-        for t in tokens:
-            text = t.text
-            if _LATIN.search(text) and _CYRILLIC.search(text):
-                t.text = text.translate(_HOMOGLYPHS)
-            yield t
+    def applies(self, text: str) -> bool:
+        return bool(_LATIN.search(text) and _CYRILLIC.search(text))
+
+
+# Letters of the Kazakh alphabet beyond the Russian one, folded to their usual Russian
+# transliteration («әкім» → «аким», «мәслихат» → «маслихат», «ауылдық» → «ауылдык»).
+_KAZAKH = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
+_KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+
+
+class KazakhFoldFilter(_LetterFold):
+    """Fold the Kazakh letters into Russian ones, so Kazakh spellings of the terms match.
+
+    >>> from whoosh.analysis import RegexTokenizer
+    >>> [t.text for t in KazakhFoldFilter()(RegexTokenizer()("әкім мәслихаты облысы"))]
+    ['аким', 'маслихаты', 'облысы']
+    """
+
+    table = _KAZAKH
+
+    def applies(self, text: str) -> bool:
+        return bool(_KAZAKH_LETTERS.search(text))
 
 
 class YoFilter(Filter):
@@ -265,6 +298,7 @@ def _front():
     return (
         RegexTokenizer(TOKEN_PATTERN)
         | HomoglyphFilter()
+        | KazakhFoldFilter()
         | LowercaseFilter()
     )
 

@@ -6,8 +6,10 @@ article without points), a preamble, or a loose text block outside any article; 
 of its descendants that are not units themselves (the unnumbered parts of an
 article, the subpoints of a point). Headings of the enclosing chapter and
 article go into a separate context field, so a point of «Статья 33. Аким»
-is found by «аким» without repeating the heading in every point's text.
-Provisions marked excluded are left out.
+is found by «аким» without repeating the heading in every point's text. An
+item of an article's list (a subpoint unit) also gets the article's own
+text — its heading and lead-in, «Руководитель аппарата акима области:» — as
+context: that is whose item it is. Provisions marked excluded are left out.
 
 The in-force interval of each edition comes from :func:`kg.validity.edition_intervals`,
 the project's single rule for it.
@@ -24,15 +26,24 @@ the project's single rule for it.
 [('art_3', 'Статья 3', '', 'Общие положения'), ('art_3/point_1', 'Статья 3, пункт 1', '1', 'Общие положения. Аким')]
 >>> docs[1]["id"]
 'https://w3id.org/akimkg/eli/kz/law/2001/7/rus@2023-12-23/art_3/point_1'
+>>> ed2 = Edition(EditionMeta("law-x", "2023-12-23"), "О местном управлении", (
+...     Provision("art_4", "article", "4", "Компетенция акима", "Статья 4. Компетенция акима", None, 0),
+...     Provision("art_4/text_1", "text", None, None, "Аким района:", "art_4", 1),
+...     Provision("art_4/sub_1", "subpoint", "1", None, "1) созывает сход;", "art_4", 2),
+... ))
+>>> [d["context"] for d in edition_documents(act, ed2, ("2023-12-23", None))][-1]
+'Статья 4. Компетенция акима Аким района:'
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator, Mapping, Optional, Sequence
 
 from kg.model import Act, Edition, Provision
 from kg.uri import provision_iri, work_iri
 from kg.validity import edition_intervals as _kg_edition_intervals
 
+_SPACES = re.compile(r"\s+")
 UNIT_KINDS = frozenset({"article", "point", "preamble"})
 OPEN_END = "9999-12-31"   # stored "to" of an open interval, so that date ranges compare as strings
 
@@ -110,11 +121,18 @@ def edition_documents(act: Act, edition: Edition, interval: tuple[str, Optional[
     by_eid = {p.eid: p for p in edition.provisions}
     start, end = interval
     act_year = (act.date or "")[:4]
-    for p, text in units_of(edition):
+    units = units_of(edition)
+    unit_text = {p.eid: text for p, text in units}
+    for p, text in units:
         if not text.strip():
             continue
         iri = provision_iri(work, p.eid, edition.date)
         t = (tags or {}).get(iri, {})
+        context = _context(p, by_eid)
+        if p.kind == "subpoint" and p.parent in unit_text:
+            # an item of an article's list: the article's heading and lead-in say whose item it is
+            context = ". ".join(x for x in (_context(by_eid[p.parent], by_eid),
+                                            _SPACES.sub(" ", unit_text[p.parent]).strip()) if x)
         yield {
             "id": iri,
             "work": provision_iri(work, p.eid),
@@ -135,7 +153,7 @@ def edition_documents(act: Act, edition: Edition, interval: tuple[str, Optional[
             "levels": " ".join(t.get("levels", ())),
             "institutions": " ".join(t.get("institutions", ())),
             "text": text,
-            "context": _context(p, by_eid),
+            "context": context,
             "order": p.order,
         }
 

@@ -3,7 +3,8 @@
 Query syntax (whoosh's, minus fields and ranges): words (any form: they are
 lemmatised), ``"phrases"`` or «phrases», ``prefix*``, ``AND``/``OR``/``NOT``
 (also ``И``/``ИЛИ``/``НЕ``), ``(groups)``, ``word^2`` boosts. Plain words are
-OR-ed, documents matching more of them ranking higher.
+OR-ed, documents matching more of them ranking higher; question words («кем»,
+«какого», «чью») are dropped (:mod:`search.questionwords`).
 
 ``Searcher.search`` returns the ``search --json`` object of ``CONTRACTS.md``
 plus ``facets`` (counts by act, act type and edition year over all hits),
@@ -28,7 +29,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import html
 import json
 import math
 import re
@@ -41,18 +41,18 @@ import numpy as np
 from whoosh import collectors, scoring
 from whoosh import index as windex
 from whoosh import query as wq
-from whoosh.analysis import Token
-from whoosh.highlight import FIRST, BasicFragmentScorer, ContextFragmenter, Formatter, Fragment, top_fragments
 from whoosh.qparser import (FieldsPlugin, OperatorsPlugin, OrGroup, QueryParser, RangePlugin,
                             SingleQuotePlugin)
 
 from kg.model import ACT_TYPES
-from search.analysis import ANALYZERS, STOP_WORDS, exact_analyzer, index_terms
+from search.analysis import ANALYZERS, STOP_WORDS, exact_analyzer
 from search.derivation import expand_derivations
 from search.index import META, SYNONYMS, IndexMissingError, current_generation
+from search.questionwords import drop_question_words, question_terms
 from search.ranking import CoordOr
 from search.rewrite import rewrite
 from search.schema import EXACT, MODES, VARIANTS
+from search.snippets import FIELD_KINDS, snippet  # noqa: F401  (snippet: part of this module's API)
 from search.scorer import FastScorer
 from search.synonyms import Synonyms, expand_query
 
@@ -64,12 +64,10 @@ BM25_K1 = 1.2           # BM25F term-frequency saturation
 CONTEXT_BOOST = 0.3      # weight of the enclosing headings against the provision's own text
 GROUP_FACTOR = 0.9       # whoosh OrGroup factor (replaced by the coordination factor below)
 COORD_POWER = 1.0        # (matched clauses / clauses) ** power multiplies the score
-SNIPPET_CHARS = 220
-SNIPPET_SCAN = 1500      # window of a long provision scanned at a time for highlights
+DROP_QUESTION_WORDS = True   # drop «кем», «какого», «чью»… from queries (search.questionwords)
 _FILTER_CACHE = 64
 FACETS = ("act", "type", "year")
 
-_SPACES = re.compile(r"\s+")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
 _OPERATOR_WORDS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "И", "ИЛИ", "НЕ"}
@@ -143,64 +141,6 @@ class _Recorder(collectors.WrappingCollector):
     def collect_matches(self):
         for sub_docnum in self.matches():
             self.collect(sub_docnum)
-
-
-class _Bold(Formatter):
-    """``<b>…</b>`` around matched words, the rest HTML-escaped."""
-
-    between = " … "
-
-    def _text(self, text):
-        return html.escape(text, quote=False)
-
-    def format_token(self, text, token, replace=False):
-        return "<b>" + html.escape(text[token.startchar:token.endchar], quote=False) + "</b>"
-
-
-# Which analyzer kind made each text field; headings fields are not in the text.
-_FIELD_KINDS = {"lemma": "lemma", "stem": "snowball", "plain": "plain", EXACT: "exact"}
-
-
-def _matched_tokens(text: str, start: int, wanted) -> list:
-    tokens = []
-    for t in exact_analyzer()(text, chars=True, mode="index"):
-        tok = Token(text=t.text, startchar=start + t.startchar, endchar=start + t.endchar)
-        tok.matched = any(term in terms for kind, terms in wanted for term in index_terms(t.text, kind))
-        tokens.append(tok)
-    return tokens
-
-
-def snippet(text: str, field_terms: dict[str, set[str]], maxchars: int = SNIPPET_CHARS) -> str:
-    """An HTML snippet of ``text`` with the words matching the query terms in ``<b>``.
-
-    ``field_terms`` maps a field name to the index terms the query matched in
-    it; each original word form lights up when any term it was indexed under
-    (any of its lemmas, its stem...) is among them. A long text is scanned in
-    windows of ``SNIPPET_SCAN`` characters up to the first window with a match.
-
-    >>> snippet("Акимы районов назначаются акимом области.", {"lemma": {"аким"}})
-    '<b>Акимы</b> районов назначаются <b>акимом</b> области.'
-    """
-    wanted = [(_FIELD_KINDS[f], terms) for f, terms in field_terms.items() if f in _FIELD_KINDS and terms]
-    text = _SPACES.sub(" ", text).strip()
-    if wanted:
-        start = 0
-        while start < len(text):
-            end = len(text) if len(text) - start <= SNIPPET_SCAN else text.rfind(" ", start, start + SNIPPET_SCAN)
-            end = end if end > start else min(len(text), start + SNIPPET_SCAN)
-            tokens = _matched_tokens(text[start:end], start, wanted)
-            if any(t.matched for t in tokens):
-                if len(text) <= maxchars:
-                    fragments = [Fragment(text, [t for t in tokens if t.matched], 0, len(text))]
-                else:
-                    fragmenter = ContextFragmenter(maxchars=maxchars, surround=maxchars // 3)
-                    fragments = top_fragments(fragmenter.fragment_tokens(text, tokens), 2,
-                                              BasicFragmentScorer(), FIRST)
-                return _Bold().format(fragments).strip()
-            start = end
-    short = text[:maxchars]
-    cut = short.rfind(" ") if len(text) > maxchars else -1
-    return html.escape(short[:cut] if cut > 0 else short, quote=False) + (" …" if len(text) > maxchars else "")
 
 
 def _parser(fieldname: str, schema) -> QueryParser:
@@ -400,6 +340,8 @@ class Searcher:
                 raise QueryError("the query has no words to search for")
             raise QueryError("the query has nothing to search for besides negated words")
         q = _lift_negations(q)
+        if DROP_QUESTION_WORDS:
+            q = drop_question_words(q, body, question_terms(FIELD_KINDS[body]))
         if synonyms and mode == "lemma":
             q = expand_query(q, self.synonyms, body)
         if derivation and mode == "lemma":

@@ -12,6 +12,8 @@ still rank first.
 [('выборы', 0.5), ('избрание', 0.5), ('избирать', 0.5)]
 >>> [" ".join(alt) for alt, _ in syn.expansions(("глава", "местный", "администрация"))]
 ['аким', 'глава администрация']
+>>> syn.expansions(("облыс",)), syn.expansions(("аким",))[:1]
+(((('область',), 1.0),), ((('глава', 'местный', 'администрация'), 0.6),))
 """
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ from whoosh import query as wq
 DEFAULT_THESAURUS = Path(__file__).resolve().parent.parent / "corpus" / "data" / "thesaurus.yaml"
 DEFAULT_WEIGHT = 0.5
 PHRASE_SLOP = 2
+VARIANT_LANGS = ("kk",)   # languages whose labels are spellings of the Russian terms, not synonyms
+VARIANT_WEIGHT = 1.0
 
 
 class ThesaurusError(ValueError):
@@ -123,20 +127,34 @@ class Synonyms:
     table: Mapping[Key, tuple[tuple[Key, float], ...]]
 
     @classmethod
-    def from_concepts(cls, concepts: Iterable[Concept], lang: str = "ru") -> "Synonyms":
+    def from_concepts(cls, concepts: Iterable[Concept], lang: str = "ru",
+                      variant_langs: Sequence[str] = VARIANT_LANGS) -> "Synonyms":
+        """The table of one language's labels, plus the labels of ``variant_langs`` as
+        spellings of the same term: a Kazakh label in a query («облыс», «аудан», «ауылдық
+        округ») expands to the Russian preferred label at weight :data:`VARIANT_WEIGHT`,
+        whatever the concept's weight (which is about near-synonyms, not translations)."""
         from search.analysis import analyze
 
         table: dict[Key, list[tuple[Key, float]]] = {}
+
+        def add(key: Key, other: Key, weight: float) -> None:
+            entry = table.setdefault(key, [])
+            if other != key and all(other != o for o, _ in entry):
+                entry.append((other, weight))
+
         for c in concepts:
-            if c.weight <= 0:
-                continue
             keys = [tuple(analyze(label, "lemma", "query")) for label in c.labels(lang)]
             keys = [k for k in dict.fromkeys(keys) if k]
-            for k in keys:
-                entry = table.setdefault(k, [])
-                for other in keys:
-                    if other != k and all(other != o for o, _ in entry):
-                        entry.append((other, c.weight))
+            if c.weight > 0:
+                for k in keys:
+                    for other in keys:
+                        add(k, other, c.weight)
+            if keys:
+                for vlang in variant_langs:
+                    for label in c.labels(vlang):
+                        variant = tuple(analyze(label, "lemma", "query"))
+                        if variant and variant not in keys:
+                            add(variant, keys[0], VARIANT_WEIGHT)
         return cls({k: tuple(v) for k, v in table.items() if v})
 
     @classmethod

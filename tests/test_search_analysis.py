@@ -33,6 +33,11 @@ def test_latin_lookalikes_inside_russian_words_are_folded():
     assert analyze("RK", "exact") == ["rk"]
 
 
+def test_kazakh_letters_are_folded():
+    assert analyze("Әкім мәслихатқа", "exact") == ["аким", "маслихатка"]
+    assert analyze("Әкім мәслихаты", "lemma") == ["аким", "маслихат"]
+
+
 def test_yo_is_folded():
     assert analyze("Сёл и ещё", "exact") == ["сел", "и", "еще"]
     assert best_lemma("сёл") == "село"

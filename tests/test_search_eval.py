@@ -92,7 +92,8 @@ queries:
 def test_the_gold_set_is_big_enough_and_graded():
     gold = load_gold(GOLD)
     dev = [g for g in gold if g.split == "dev"]
-    assert len(dev) >= 40 and len(gold) > len(dev)
+    held_out = [g for g in gold if g.split == "held-out"]
+    assert len(dev) >= 40 and len(held_out) >= 29 and len(dev) + len(held_out) == len(gold)
     assert all(3 in g.relevant.values() or 2 in g.relevant.values() for g in gold)
     assert len({g.query for g in gold}) == len(gold)
     assert {g.as_of[:4] for g in gold} >= {"1994", "1996", "1998", "2012", "2015", "2024", "2026"}
@@ -115,19 +116,33 @@ def test_every_gold_provision_exists_on_its_date(real_acts, real_editions):
 
 
 @pytest.mark.corpus
-def test_lemma_beats_snowball_and_meets_the_floor(real_table):
+def test_lemma_beats_snowball_on_every_set(real_table):
     table, _ = real_table
-    by = {row["system"]: row for row in table["systems"]}
-    for split_rows in [table["systems"]] + list(table["by_split"].values()):
-        s = {row["system"]: row for row in split_rows}
-        assert s["lemma"]["ndcg@10"] > s["snowball"]["ndcg@10"] > s["none"]["ndcg@10"]
-        assert s["lemma"]["recall@10"] > s["snowball"]["recall@10"]
-        assert s["lemma+synonyms"]["ndcg@10"] >= s["lemma"]["ndcg@10"]
-    dev = {row["system"]: row for row in table["by_split"]["dev"]}
-    # the issue's floor, on the queries the search was built against (see docs/search.md)
-    assert dev["lemma+synonyms"]["ndcg@10"] >= 0.75
-    assert dev["lemma+synonyms"]["recall@10"] >= 0.9
-    assert by["lemma"]["ndcg@10"] >= 0.7
+    sets = {"all": table["systems"], **table["by_split"]}
+    assert set(sets) == {"all", "dev", "held-out"}
+    for name, rows in sets.items():
+        s = {row["system"]: row for row in rows}
+        assert s["lemma"]["ndcg@10"] > s["snowball"]["ndcg@10"] > s["none"]["ndcg@10"], name
+        assert s["lemma"]["recall@10"] > s["snowball"]["recall@10"] > s["none"]["recall@10"], name
+        assert s["lemma+synonyms"]["ndcg@10"] >= s["lemma"]["ndcg@10"], name
+        assert s["lemma+synonyms"]["recall@10"] >= s["lemma"]["recall@10"], name
+
+
+@pytest.mark.corpus
+def test_the_floor_and_no_regression(real_table):
+    """The issue's floor (nDCG@10 ≥ 0.75, recall@10 ≥ 0.9) holds on the dev queries only.
+
+    It is NOT reached on the held-out queries (lemma+synonyms 0.669 / 0.760) nor on
+    the whole gold set (0.758 / 0.855): see docs/search.md, Quality. Those two are
+    guarded against regressions at the measured figures less 0.01.
+    """
+    table, _ = real_table
+    lemma_syn = {split: next(r for r in rows if r["system"] == "lemma+synonyms")
+                 for split, rows in {"all": table["systems"], **table["by_split"]}.items()}
+    assert lemma_syn["dev"]["ndcg@10"] >= 0.75 and lemma_syn["dev"]["recall@10"] >= 0.9
+    assert lemma_syn["all"]["ndcg@10"] >= 0.75
+    assert lemma_syn["all"]["recall@10"] >= 0.845
+    assert lemma_syn["held-out"]["ndcg@10"] >= 0.659 and lemma_syn["held-out"]["recall@10"] >= 0.75
 
 
 @pytest.mark.corpus

@@ -145,6 +145,39 @@ def test_context_headings_are_searched(searcher):
     assert "<b>Выдвижение</b>" in r["hits"][0]["snippet"]
 
 
+def test_question_words_are_dropped_from_queries_but_not_from_phrases(searcher):
+    # «кем», «какого», «чью» are forms of question words the stop list does not hold
+    asked = searcher.search("кем назначаются акимы областей", as_of="2020-01-01")
+    plain = searcher.search("назначаются акимы областей", as_of="2020-01-01")
+    assert [(h["eid"], h["score"]) for h in asked["hits"]] == [(h["eid"], h["score"]) for h in plain["hits"]]
+    assert "кто" not in str(searcher.parse("кем назначаются акимы"))
+    assert "какой" in str(searcher.parse('"какого возраста"'))       # a phrase means its words
+    assert "который" in str(searcher.parse("которые"))                # nothing else to search for
+
+
+def test_kazakh_spellings_find_the_russian_terms(searcher):
+    # Kazakh letters fold («мәслихат» → «маслихат»); Kazakh labels of the thesaurus
+    # expand to the Russian term («облыс» → «область») whatever the concept's weight
+    assert eids(searcher.search("мәслихат", as_of="2020-01-01")) == \
+        eids(searcher.search("маслихат", as_of="2020-01-01"))
+    r = searcher.search("облыс", as_of="2020-01-01")
+    assert eids(r)[0] == "basic-law:art_87/point_4@2019-01-01" and "<b>областей</b>" in r["hits"][0]["snippet"]
+    assert searcher.search("облыс", as_of="2020-01-01", synonyms=False)["total"] == 0
+
+
+def test_snippet_is_the_best_window_of_a_long_provision():
+    from search.snippets import SNIPPET_CHARS, snippet
+
+    text = ("Аким созывает сход. " + "Иные положения этого пункта. " * 20
+            + "Маслихат избирает акима тайным голосованием. " + "Прочее. " * 40)
+    out = snippet(text, {"lemma": {"аким", "маслихат", "избирать"}})
+    assert "<b>Маслихат</b> <b>избирает</b> <b>акима</b>" in out
+    assert out.startswith("… ") and out.endswith(" …")
+    assert len(out.replace("<b>", "").replace("</b>", "")) <= SNIPPET_CHARS + 4
+    # no match: the beginning, cut at a word
+    assert snippet(text, {"lemma": {"президент"}}).startswith("Аким созывает сход. Иные")
+
+
 def test_did_you_mean(searcher):
     r = searcher.search("маслихт", as_of="all")
     assert r["total"] == 0 and r["suggestion"] in ("маслихаты", "маслихата", "маслихатов")

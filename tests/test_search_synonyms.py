@@ -48,6 +48,22 @@ def test_labels_are_matched_as_lemmas_in_any_form():
     assert syn.expansions(("область",)) == ()
 
 
+def test_kazakh_labels_are_one_way_spellings_of_the_russian_term(tmp_path):
+    p = tmp_path / "t.yaml"
+    p.write_text("concepts:\n"
+                 "  - {id: region, prefLabel: {ru: область, kk: облыс}, weight: 0}\n"
+                 "  - {id: rural, prefLabel: {ru: сельский округ, kk: ауылдық округ}, weight: 0.5}\n"
+                 "  - {id: akim, prefLabel: {ru: аким, kk: әкім}, altLabel: {ru: [глава администрации]}}\n",
+                 encoding="utf-8")
+    syn = Synonyms.from_concepts(load_thesaurus(p))
+    assert syn.expansions(("облыс",)) == ((("область",), 1.0),)       # in spite of weight 0
+    assert syn.expansions(("ауылдык", "округ")) == ((("сельский", "округ"), 1.0),)
+    assert syn.expansions(("область",)) == ()                          # one way: texts are Russian
+    # «әкім» folds to «аким» itself: no extra entry, the Russian synonyms stay
+    assert syn.expansions(("аким",)) == ((("глава", "администрация"), 0.5),)
+    assert Synonyms.from_concepts(load_thesaurus(p), variant_langs=()).expansions(("облыс",)) == ()
+
+
 def test_expansion_replaces_runs_and_phrases_and_leaves_negations():
     syn = Synonyms({("глава", "администрация"): ((("аким",), 0.6),), ("сход",): ((("собрание", "сообщество"), 0.5),)})
     q = wq.Or([wq.Term("f", "глава"), wq.Term("f", "администрация"), wq.Term("f", "район")])
