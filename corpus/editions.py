@@ -42,7 +42,14 @@ class SourceEdition:
 
 
 def edition_hash(files: Sequence[tuple[str, bytes]]) -> str:
-    """One sha256 over the edition's files (paths and contents)."""
+    """One sha256 over the edition's files (paths and contents), independent of their order.
+
+    >>> a = edition_hash([("rus.md", b"x"), ("rus/ch001.md", b"y")])
+    >>> a == edition_hash([("rus/ch001.md", b"y"), ("rus.md", b"x")]), len(a)
+    (True, 64)
+    >>> a == edition_hash([("rus.md", b"x"), ("rus/ch001.md", b"z")])
+    False
+    """
     h = hashlib.sha256()
     for rel, data in sorted(files):
         h.update(rel.encode() + b"\0" + hashlib.sha256(data).digest())
