@@ -146,6 +146,7 @@ class AKN(DefinedNamespace):
     validFrom: URIRef
     validTo: URIRef
     startPrecision: URIRef
+    searchWeight: URIRef
     endPrecision: URIRef
     # documents
     actId: URIRef

@@ -112,8 +112,13 @@ def build(home: Path, progress: Optional[Callable[[int, int], None]] = None,
         from kg.tagging import tag_provisions
         from search.index import build_index
 
+        from search.synonyms import Synonyms, concepts_from_graph
+
         tags = tag_provisions(acts, editions)
-        stats = build_index(acts, editions, out / artifacts.INDEX, tags=tags, progress=progress)
+        # the query expansion uses the graph's SKOS labels of the thesaurus scheme
+        synonyms = Synonyms.from_concepts(concepts_from_graph(graph))
+        stats = build_index(acts, editions, out / artifacts.INDEX, tags=tags, synonyms=synonyms,
+                            progress=progress)
         t = step("index", t)
         with open(out / artifacts.EDITIONS, "wb") as fh:
             pickle.dump((acts, editions), fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -24,7 +24,9 @@ from typing import Any, Iterable, Mapping, Optional
 
 import yaml
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
+
+from kg.namespaces import AKN
 
 from kg.uri import base_iri, concept_iri
 
@@ -259,6 +261,8 @@ def add_thesaurus(g: Graph, path: Optional[Path] = None, *, lang: str = "ru") ->
         for key, predicate in _LINK_KEYS.items():
             for other in _as_list(entry.get(key)):
                 g.add((iri, predicate, URIRef(concept_iri(name, str(other)))))
+        if isinstance(entry.get("weight"), (int, float)):
+            g.add((iri, AKN.searchWeight, Literal(float(entry["weight"]), datatype=XSD.decimal)))
         if not entry.get("broader"):
             g.add((s, SKOS.hasTopConcept, iri))
         for other, scheme in schemes.items():           # same code in an akimkg scheme: a close match

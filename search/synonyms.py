@@ -9,11 +9,11 @@ still rank first.
 
 >>> syn = Synonyms.from_concepts(load_thesaurus())
 >>> [(" ".join(alt), w) for alt, w in syn.expansions(("выборность",))][:3]
-[('выборы', 0.5), ('избрание', 0.5), ('избирать', 0.5)]
+[('выборный', 0.5), ('выборы', 0.5), ('избирать', 0.5)]
 >>> [" ".join(alt) for alt, _ in syn.expansions(("глава", "местный", "администрация"))]
 ['аким', 'глава администрация']
 >>> syn.expansions(("облыс",)), syn.expansions(("аким",))[:1]
-(((('область',), 1.0),), ((('глава', 'местный', 'администрация'), 0.6),))
+(((('область',), 1.0),), ((('глава', 'администрация'), 0.6),))
 """
 from __future__ import annotations
 
@@ -155,7 +155,8 @@ class Synonyms:
                         variant = tuple(analyze(label, "lemma", "query"))
                         if variant and variant not in keys:
                             add(variant, keys[0], VARIANT_WEIGHT)
-        return cls({k: tuple(v) for k, v in table.items() if v})
+        # sorted: the table does not depend on the order labels come in (YAML or SPARQL)
+        return cls({k: tuple(sorted(v)) for k, v in table.items() if v})
 
     @classmethod
     def default(cls) -> "Synonyms":
@@ -261,3 +262,38 @@ def expand_query(q: wq.Query, syn: Synonyms, fieldname: str) -> wq.Query:
 
     return rewrite(q, leaf=leaf,
                    children=lambda kids, parent: _expand_children(kids, type(parent), syn, fieldname))
+
+
+def concepts_from_graph(graph, scheme: str = "thesaurus") -> list[Concept]:
+    """The thesaurus concepts as the graph holds them (SKOS labels, akn:searchWeight).
+
+    The index takes its synonyms from the built graph, so that what a user sees
+    as ``skos:altLabel`` in SPARQL is exactly what the search expands.
+
+    >>> from kg.vocab import add_thesaurus
+    >>> from rdflib import Graph
+    >>> table = Synonyms.from_concepts(concepts_from_graph(add_thesaurus(Graph()))).table
+    >>> table == Synonyms.default().table
+    True
+    """
+    from rdflib.namespace import SKOS
+
+    from kg.namespaces import AKN
+    from kg.vocab import scheme_iri
+
+    out = []
+    for c in sorted(graph.subjects(SKOS.inScheme, scheme_iri(scheme))):
+        labels: dict = {"pref": {}, "alt": {}, "hidden": {}}
+        for kind, prop in (("pref", SKOS.prefLabel), ("alt", SKOS.altLabel), ("hidden", SKOS.hiddenLabel)):
+            for label in graph.objects(c, prop):
+                lang = label.language or "ru"
+                if kind == "pref":
+                    labels["pref"][lang] = str(label)
+                else:
+                    labels[kind].setdefault(lang, []).append(str(label))
+        weight = graph.value(c, AKN.searchWeight)
+        out.append(Concept(id=str(graph.value(c, SKOS.notation) or c), pref_label=labels["pref"],
+                           alt_label={k: tuple(sorted(v)) for k, v in labels["alt"].items()},
+                           hidden_label={k: tuple(sorted(v)) for k, v in labels["hidden"].items()},
+                           weight=DEFAULT_WEIGHT if weight is None else float(weight)))
+    return out
