@@ -19,6 +19,7 @@ unknown code 'village' in scheme 'level' (known: region, district, district_in_c
 from __future__ import annotations
 
 import functools
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
 
@@ -262,7 +263,9 @@ def add_thesaurus(g: Graph, path: Optional[Path] = None, *, lang: str = "ru") ->
             for other in _as_list(entry.get(key)):
                 g.add((iri, predicate, URIRef(concept_iri(name, str(other)))))
         if isinstance(entry.get("weight"), (int, float)):
-            g.add((iri, AKN.searchWeight, Literal(float(entry["weight"]), datatype=XSD.decimal)))
+            # canonical xsd:decimal lexical form ("0", "0.5"), as stores normalise it
+            lexical = format(Decimal(str(entry["weight"])).normalize(), "f")
+            g.add((iri, AKN.searchWeight, Literal(lexical, datatype=XSD.decimal)))
         if not entry.get("broader"):
             g.add((s, SKOS.hasTopConcept, iri))
         for other, scheme in schemes.items():           # same code in an akimkg scheme: a close match
