@@ -14,7 +14,7 @@ from typing import Optional
 import streamlit as st
 
 from explorer import data, diff, nav, upload
-from explorer.citation import citation
+from kg.citation import citation
 from explorer.i18n import label, ru_date
 from kg.model import Act, Edition, Provision
 

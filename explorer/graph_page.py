@@ -195,7 +195,7 @@ def _details(build: data.Build, node: dict, edges: list[dict], by_id: dict) -> N
         links = [x for x in dict.fromkeys(links) if x[0] in build.acts]
         if links:
             st.markdown("**Положения**")
-            from explorer.citation import citation
+            from kg.citation import citation
 
             cols = st.columns(min(len(links), 3))
             for i, (act, ed, eid) in enumerate(links[:30]):

@@ -111,7 +111,7 @@ def _basis_buttons(build: data.Build, answer: dict) -> None:
         return
     st.markdown("**Основания — открыть текст**")
     cols = st.columns(min(len(seen), 3))
-    from explorer.citation import citation
+    from kg.citation import citation
 
     for i, (act, ed, path) in enumerate(seen):
         eid = _eid_of(answer, act, ed, path)

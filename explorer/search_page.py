@@ -12,7 +12,7 @@ import html
 import streamlit as st
 
 from explorer import data, nav, upload
-from explorer.citation import citation
+from kg.citation import citation
 from explorer.i18n import SHORT_LEVEL, label, ru_date
 
 PAGE_SIZE = 10

@@ -143,9 +143,14 @@ def cmd_search(args) -> int:
     from search.query import Searcher
 
     searcher = Searcher(build / INDEX)
-    result = searcher.search(args.query, as_of=as_of, acts=args.act or (), types=args.type or (),
+    from corpus.registry import load_registry
+
+    registry = load_registry()  # --act takes ids, numbers, document codes and aliases ("148-II", "555")
+    acts = [(registry.resolve(a).id if registry.resolve(a) else a) for a in args.act or ()]
+    result = searcher.search(args.query, as_of=as_of, acts=acts, types=args.type or (),
                              levels=args.level or (), limit=args.limit, page=args.page,
                              synonyms=not args.no_synonyms, mode=args.mode)
+    _add_citations(result["hits"])
     if args.json:
         _print_json(result)
         return 0
@@ -157,7 +162,23 @@ def cmd_search(args) -> int:
     for h in result["hits"]:
         print(f"\n{h['score']:.2f}  {h['act_title']} (ред. {h['edition']}) — {h['path']}")
         print(f"      {h['snippet'].replace('<b>', '[').replace('</b>', ']')}")
+        print(f"      цитата: {h['citation']}")
     return 0
+
+
+def _add_citations(hits: list) -> None:
+    """Give every hit its exact citation («п. 4 ст. 87 Конституции … (ред. от …)»)."""
+    from corpus.registry import load_registry
+    from kg.citation import citation
+    from kg.model import Act
+
+    registry = load_registry()
+    for h in hits:
+        act = registry.get(h["act"]) or Act(id=h["act"], code=None, type=h.get("type") or "other",
+                                             title=h.get("act_title") or h["act"])
+        eid = h.get("eid") or "/".join(p for p in (f"art_{h['article']}" if h.get("article") else "",
+                                                   f"point_{h['point']}" if h.get("point") else "") if p)
+        h["citation"] = citation(act, eid, h["edition"])
 
 
 def cmd_eval(args) -> int:

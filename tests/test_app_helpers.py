@@ -8,7 +8,7 @@ import os
 import pytest
 
 from explorer import charts, diff, upload, vdem
-from explorer.citation import citation, units
+from kg.citation import citation, units
 from kg.model import Act
 
 CONST = Act(id="constitution-1995", code="1", type="constitution", title="Конституция Республики Казахстан",
@@ -48,7 +48,7 @@ def test_citation_of_a_provision(eid, date, expected):
 
 def test_citation_units_of_chapters_and_paragraphs():
     assert units("chp_6/par_4") == "§ 4 гл. 6"
-    assert units("annex_1/point_7") == "п. 7 annex 1"
+    assert units("annex_1/point_7") == "п. 7 прил. 1"
 
 
 def test_citation_without_genitive_names_the_document():

@@ -81,6 +81,13 @@ def test_end_to_end_on_the_real_corpus(tmp_path, real_source_path):
                           "snippet"}
         assert h["in_force"]["from"] <= "2024-01-01" and (h["in_force"]["to"] is None
                                                           or h["in_force"]["to"] > "2024-01-01")
+    assert all(h["citation"].endswith(f"(ред. от {'.'.join(reversed(h['edition'].split('-')))})")
+               for h in hits["hits"])
+    by_alias = json.loads(run(home, "search", "выборщики", "--act", "555", "--as-of", "2014-01-01", "--json",
+                              check_code=0).stdout)
+    assert by_alias["total"] > 0 and {h["act"] for h in by_alias["hits"]} == {"decree-2013-555"}
+    assert by_alias["hits"][0]["citation"].startswith("п. ")
+    assert "Указа Президента Республики Казахстан от 24 апреля 2013 года № 555" in by_alias["hits"][0]["citation"]
     assert "unknown act" in one_line_error(run(home, "search", "аким", "--act", "no-such-act", check_code=2)).lower()
     one_line_error(run(home, "search", '"незакрытая кавычка', check_code=2))
 

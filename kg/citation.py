@@ -21,11 +21,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from explorer.i18n import ru_date
 from kg.model import Act
 
 # eid prefix -> abbreviation used in citations
-_ABBR = {"sub": "подп.", "point": "п.", "text": "ч.", "art": "ст.", "par": "§", "chp": "гл.", "sec": "разд."}
+_ABBR = {"annex": "прил.", "sub": "подп.", "point": "п.", "text": "ч.", "art": "ст.", "par": "§", "chp": "гл.", "sec": "разд."}
 
 
 def units(eid: str) -> str:
@@ -37,6 +36,8 @@ def units(eid: str) -> str:
     'гл. 13-1'
     >>> units("preamble")
     'преамбула'
+    >>> units("annex_1/point_3__2")
+    'п. 3 прил. 1'
     """
     out = []
     for part in reversed([p for p in eid.split("/") if p]):
@@ -44,13 +45,17 @@ def units(eid: str) -> str:
         if prefix == "preamble":
             out.append("преамбула")
         else:
-            out.append(f"{_ABBR.get(prefix, prefix)} {num}".strip())
+            out.append(f"{_ABBR.get(prefix, prefix)} {num.split('__', 1)[0]}".strip())
     return " ".join(out)
+
+
+def _ru_date(iso: str) -> str:
+    return ".".join(reversed(iso[:10].split("-")))
 
 
 def citation(act: Act, eid: str, edition_date: Optional[str]) -> str:
     """The citation of provision ``eid`` of ``act`` as worded in the edition of ``edition_date``."""
-    edition = f" (ред. от {ru_date(edition_date)})" if edition_date else ""
+    edition = f" (ред. от {_ru_date(edition_date)})" if edition_date else ""
     path = units(eid)
     if not path:
         return f"{act.title}{edition}"
