@@ -59,8 +59,7 @@ def editions_table(listing: dict) -> pd.DataFrame:
             rows.append({
                 "Акт": act.get("title"), "id": act["id"], "Вид": label("act_type", act.get("type")),
                 "Редакция": ru_date(ed.get("date")),
-                "Действует": (f"{ru_date((ed.get('in_force') or {}).get('from'))} — "
-                              f"{ru_date((ed.get('in_force') or {}).get('to'))}") if ed.get("in_force") else "—",
+                "Действует": _in_force(ed.get("in_force")),
                 "Статей": ed.get("articles"), "Глав": ed.get("chapters"), "Сносок": ed.get("footnotes"),
                 "SHA-256": (ed.get("sha256") or "")[:12] + "…" if ed.get("sha256") else "—",
                 "Источник": ed.get("source") or "—",
@@ -76,6 +75,18 @@ def export_bytes(build_path: str, fmt: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="akimkg-export-") as tmp:
         written = export(Path(build_path), fmt, Path(tmp) / DOWNLOADS[fmt][2])
         return Path(written).read_bytes()
+
+
+def _in_force(iv) -> str:
+    """An in-force interval in words; ``to`` is the first day no longer in force.
+
+    >>> _in_force({"from": "2023-01-01", "to": "2026-07-01"}), _in_force({"from": "2023-01-01", "to": None})
+    ('с 01.01.2023 по 01.07.2026 (не включая)', 'с 01.01.2023 (последняя редакция в корпусе)')
+    """
+    if not iv:
+        return "—"
+    start = f"с {ru_date(iv.get('from'))}"
+    return f"{start} по {ru_date(iv['to'])} (не включая)" if iv.get("to") else f"{start} (последняя редакция в корпусе)"
 
 
 def render(build: data.Build) -> None:
