@@ -154,6 +154,8 @@ def edition_documents(act: Act, edition: Edition, interval: tuple[str, Optional[
             "institutions": " ".join(t.get("institutions", ())),
             "text": text,
             "context": context,
+            # an article with text of its own (not only a heading over its points)
+            "heading": (p.heading or "").strip() if p.kind == "article" and "\n" in text.strip() else "",
             "order": p.order,
         }
 

@@ -40,7 +40,7 @@ from whoosh.util.filelock import FcntlLock, try_for
 
 from kg.model import Act, Edition
 from search.documents import documents
-from search.schema import DEFAULT_VARIANTS, EXACT, VARIANTS, build_schema
+from search.schema import DEFAULT_VARIANTS, EXACT, HEADINGS, VARIANTS, build_schema
 from search.synonyms import Synonyms, load_thesaurus
 
 CURRENT = "CURRENT"
@@ -99,13 +99,15 @@ def index_fields(doc: dict, variants: Sequence[str]) -> dict:
     >>> sorted(index_fields({"id": "x", "text": "Аким", "context": "Глава"}, ["lemma"]))
     ['exact', 'id', 'lemma', 'lemma_ctx', 'text']
     """
-    out = {k: v for k, v in doc.items() if k != "context"}
+    out = {k: v for k, v in doc.items() if k not in ("context", "heading")}
     out[EXACT] = doc["text"]
     for v in variants:
         body, ctx, _ = VARIANTS[v]
         out[body] = doc["text"]
         if doc.get("context"):
             out[ctx] = doc["context"]
+        if doc.get("heading"):
+            out[HEADINGS[v]] = doc["heading"]
     return out
 
 

@@ -51,7 +51,7 @@ from search.index import META, SYNONYMS, IndexMissingError, current_generation
 from search.questionwords import drop_question_words, question_terms
 from search.ranking import CoordOr
 from search.rewrite import rewrite
-from search.schema import EXACT, MODES, VARIANTS
+from search.schema import EXACT, HEADINGS, MODES, VARIANTS
 from search.snippets import FIELD_KINDS, snippet  # noqa: F401  (snippet: part of this module's API)
 from search.scorer import FastScorer
 from search.synonyms import Synonyms, expand_query
@@ -64,6 +64,8 @@ BM25_K1 = 1.2           # BM25F term-frequency saturation
 CONTEXT_BOOST = 0.3      # weight of the enclosing headings against the provision's own text
 GROUP_FACTOR = 0.9       # whoosh OrGroup factor (replaced by the coordination factor below)
 COORD_POWER = 1.0        # (matched clauses / clauses) ** power multiplies the score
+HEADING_BOOST = 0.5      # an article whose own heading holds every clause: + this × their score there
+HEADING_MIN_CLAUSES = 2  # ... when the query has at least this many clauses
 DROP_QUESTION_WORDS = True   # drop «кем», «какого», «чью»… from queries (search.questionwords)
 _FILTER_CACHE = 64
 FACETS = ("act", "type", "year")
@@ -211,6 +213,38 @@ def _coordinate(q: wq.Query, power: float) -> wq.Query:
     return q
 
 
+def _in_field(q: wq.Query, body: str, field: str) -> wq.Query:
+    """``q`` with its leaves on ``body`` searched in ``field`` instead."""
+    def leaf(node):
+        if getattr(node, "fieldname", None) == body:
+            node = copy.copy(node)
+            node.fieldname = field
+        return node
+
+    return rewrite(q, leaf=leaf)
+
+
+def _heading_bonus(q: wq.Query, body: str, head: str, boost: float) -> wq.Query:
+    """Add a bonus for the articles whose own heading (field ``head``) holds every clause
+    of the query: «права и обязанности депутата маслихата» should find «Статья 21. Права,
+    обязанности и ответственность депутата маслихата» above the points that mention a
+    deputy's rights in passing. The bonus is the clauses' score in the heading field
+    times ``boost``, so it only reorders documents the query already matches.
+
+    >>> from whoosh import query as wq
+    >>> _heading_bonus(CoordOr([wq.Term("t", "a"), wq.Term("t", "b")]), "t", "h", 0.5)
+    Or([CoordOr([Term('t', 'a'), Term('t', 'b')], power=...), And([Term('h', 'a'), Term('h', 'b')], boost=0.5)])
+    """
+    top = q.a if isinstance(q, wq.AndNot) else q
+    clauses = list(top.subqueries) if isinstance(top, CoordOr) else [top]
+    if not boost or len(clauses) < HEADING_MIN_CLAUSES:
+        return q
+    heads = [_in_field(c, body, head) for c in clauses]
+    bonus = wq.And(heads, boost=boost) if len(heads) > 1 else heads[0].with_boost(heads[0].boost * boost)
+    new = wq.Or([top, bonus])
+    return wq.AndNot(new, q.b) if isinstance(q, wq.AndNot) else new
+
+
 def _positive_terms(q: wq.Query, reader) -> dict[str, set[str]]:
     """Terms of the query that can make a document match (negated parts left out), prefixes expanded."""
     out: dict[str, set[str]] = {}
@@ -347,6 +381,9 @@ class Searcher:
         if derivation and mode == "lemma":
             q = expand_derivations(q, body)
         q = _coordinate(q, COORD_POWER)
+        head = HEADINGS.get(mode)
+        if head is not None and head in self._ix.schema:
+            q = _heading_bonus(q, body, head, HEADING_BOOST)
         if ctx is not None:
             q = _with_context(q, body, ctx, CONTEXT_BOOST)
         return q

@@ -5,7 +5,8 @@ Text is indexed twice or more: ``lemma`` (the default search field) and
 always; ``stem`` (Snowball) and ``plain`` (no morphology) only in indexes
 built for evaluation and benchmarks. Each morphology field has a ``*_ctx``
 twin holding the headings of the enclosing chapter and article, searched
-with a lower boost.
+with a lower boost, and a ``*_head`` twin holding an article's own heading
+(empty for other units) for the heading-coverage bonus.
 
 >>> s = build_schema()
 >>> sorted(n for n in s.names() if n in ("lemma", "lemma_ctx", "exact", "stem"))
@@ -27,6 +28,8 @@ VARIANTS = {
     "snowball": ("stem", "stem_ctx", snowball_analyzer),
     "plain": ("plain", "plain_ctx", plain_analyzer),
 }
+# Search mode → field of an article's own heading (the heading-coverage bonus, search.query)
+HEADINGS = {"lemma": "lemma_head", "snowball": "stem_head", "plain": "plain_head"}
 EXACT = "exact"
 MODES = tuple(VARIANTS) + (EXACT,)
 DEFAULT_VARIANTS = ("lemma",)
@@ -65,4 +68,5 @@ def build_schema(variants: Sequence[str] = DEFAULT_VARIANTS) -> Schema:
         body, ctx, factory = VARIANTS[v]
         fields[body] = TEXT(analyzer=factory(), phrase=True)
         fields[ctx] = TEXT(analyzer=factory(), phrase=False)
+        fields[HEADINGS[v]] = TEXT(analyzer=factory(), phrase=True)
     return Schema(**fields)

@@ -9,7 +9,7 @@ still rank first.
 
 >>> syn = Synonyms.from_concepts(load_thesaurus())
 >>> [(" ".join(alt), w) for alt, w in syn.expansions(("выборность",))][:3]
-[('выборный', 0.5), ('выборы', 0.5), ('избирать', 0.5)]
+[('выбирать', 0.5), ('выборный', 0.5), ('выборы', 0.5)]
 >>> [" ".join(alt) for alt, _ in syn.expansions(("глава", "местный", "администрация"))]
 ['аким', 'глава администрация']
 >>> syn.expansions(("облыс",)), syn.expansions(("аким",))[:1]

@@ -93,7 +93,7 @@ def test_the_gold_set_is_big_enough_and_graded():
     gold = load_gold(GOLD)
     dev = [g for g in gold if g.split == "dev"]
     held_out = [g for g in gold if g.split == "held-out"]
-    assert len(dev) >= 40 and len(held_out) >= 29 and len(dev) + len(held_out) == len(gold)
+    assert len(dev) >= 40 and len(held_out) >= 44 and len(dev) + len(held_out) == len(gold)
     assert all(3 in g.relevant.values() or 2 in g.relevant.values() for g in gold)
     assert len({g.query for g in gold}) == len(gold)
     assert {g.as_of[:4] for g in gold} >= {"1994", "1996", "1998", "2012", "2015", "2024", "2026"}
@@ -132,17 +132,16 @@ def test_lemma_beats_snowball_on_every_set(real_table):
 def test_the_floor_and_no_regression(real_table):
     """The issue's floor (nDCG@10 ≥ 0.75, recall@10 ≥ 0.9) holds on the dev queries only.
 
-    It is NOT reached on the held-out queries (lemma+synonyms 0.669 / 0.760) nor on
-    the whole gold set (0.758 / 0.855): see docs/search.md, Quality. Those two are
-    guarded against regressions at the measured figures less 0.01.
+    It is NOT reached on the held-out queries (batches 1-3, lemma+synonyms 0.649 / 0.786)
+    nor on the whole gold set (0.735 / 0.852): see docs/search.md, Quality. Those two
+    are guarded against regressions at the measured figures less 0.01.
     """
     table, _ = real_table
     lemma_syn = {split: next(r for r in rows if r["system"] == "lemma+synonyms")
                  for split, rows in {"all": table["systems"], **table["by_split"]}.items()}
     assert lemma_syn["dev"]["ndcg@10"] >= 0.75 and lemma_syn["dev"]["recall@10"] >= 0.9
-    assert lemma_syn["all"]["ndcg@10"] >= 0.75
-    assert lemma_syn["all"]["recall@10"] >= 0.845
-    assert lemma_syn["held-out"]["ndcg@10"] >= 0.659 and lemma_syn["held-out"]["recall@10"] >= 0.75
+    assert lemma_syn["all"]["ndcg@10"] >= 0.725 and lemma_syn["all"]["recall@10"] >= 0.842
+    assert lemma_syn["held-out"]["ndcg@10"] >= 0.639 and lemma_syn["held-out"]["recall@10"] >= 0.776
 
 
 @pytest.mark.corpus

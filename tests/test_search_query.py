@@ -257,3 +257,35 @@ def test_numpy_scorer_agrees_with_whoosh(searcher, query, kwargs):
     assert fast["facets"] == slow["facets"]
     assert [h["score"] for h in fast["hits"]] == pytest.approx([h["score"] for h in slow["hits"]], rel=1e-6)
     assert sorted(h["id"] for h in fast["hits"]) == sorted(h["id"] for h in slow["hits"])
+
+
+def test_an_article_whose_heading_holds_the_query_ranks_above_passing_mentions(tmp_path, monkeypatch):
+    import search.query as sq
+    from kg.model import Act, Edition, EditionMeta, Provision
+
+    def p(eid, kind, text, parent=None, order=0, heading=None):
+        return Provision(eid=eid, kind=kind, num=None, heading=heading, text=text, parent=parent, order=order)
+
+    act = Act(id="toy-law", code="903", type="law", title="Пример закона", date="2020-01-01")
+    ed = Edition(EditionMeta("toy-law", "2020-01-01"), act.title, (
+        p("art_5", "article", "Статья 5. Права депутата", order=0, heading="Права депутата"),
+        p("art_5/text_1", "text", "Депутат выступает на сессии и вносит предложения.", "art_5", 1),
+        p("art_6", "article", "Статья 6. Сессия", order=2, heading="Сессия"),
+        p("art_6/point_1", "point", "1. Права депутата, права комиссии и права депутата на сессии равны.",
+          "art_6", 3),
+        p("art_7", "article", "Статья 7. Депутат", order=4, heading="Депутат"),
+        p("art_7/text_1", "text", "Права и обязанности депутата устанавливаются законом.", "art_7", 5),
+    ))
+    build_index({"toy-law": act}, [ed], tmp_path / "index")
+    with Searcher(tmp_path / "index") as s:
+        top = [h["eid"] for h in s.search("права депутата", as_of="2021-01-01", snippets=False)["hits"]]
+        assert top[0] == "art_5"          # its heading holds both words
+        slow = s.search("права депутата", as_of="2021-01-01", snippets=False, engine="whoosh")["hits"]
+        fast = s.search("права депутата", as_of="2021-01-01", snippets=False)["hits"]
+        assert [h["score"] for h in fast] == pytest.approx([h["score"] for h in slow], rel=1e-6)
+        monkeypatch.setattr(sq, "HEADING_BOOST", 0.0)
+        without = [h["eid"] for h in s.search("права депутата", as_of="2021-01-01", snippets=False)["hits"]]
+        assert without[0] == "art_6/point_1"
+        # one-word queries get no bonus: a heading is then no evidence of what the article is about
+        monkeypatch.setattr(sq, "HEADING_BOOST", 0.5)
+        assert "lemma_head" not in repr(s.parse("депутат")) and "lemma_head" in repr(s.parse("права депутата"))

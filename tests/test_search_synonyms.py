@@ -48,6 +48,23 @@ def test_labels_are_matched_as_lemmas_in_any_form():
     assert syn.expansions(("область",)) == ()
 
 
+def test_everyday_words_reach_the_acts_terms():
+    """Researchers «снимают с должности», the acts «освобождают от должности»; a deputy
+    «лишается мандата», the acts «прекращают полномочия»; «чем занимается» a body is its «компетенция»."""
+    syn = Synonyms.default()
+
+    def alts(*words):
+        return {" ".join(k) for k, _ in syn.expansions(words)}
+
+    assert "освобождение должность" in alts("снять", "должность")
+    assert "освобождение должность" in alts("уволить")
+    assert "прекращение полномочие" in alts("лишить", "мандат")
+    assert "полномочие депутат" in alts("мандат")
+    assert {"компетенция", "ведение"} <= alts("занимать")
+    assert "отставка" in alts("сложить", "полномочие")
+    assert "правомочный" in alts("кворум")
+
+
 def test_kazakh_labels_are_one_way_spellings_of_the_russian_term(tmp_path):
     p = tmp_path / "t.yaml"
     p.write_text("concepts:\n"
