@@ -18,6 +18,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from kg.citation import ru_date  # noqa: F401  (one date format for the CLI and the app)
+
 PAGES = {
     "search": "Поиск",
     "document": "Документ",
@@ -79,9 +81,3 @@ def quantity(value, unit: Optional[str]) -> str:
     return f"{number} {word}".strip()
 
 
-def ru_date(iso: Optional[str]) -> str:
-    """ISO date → «ДД.ММ.ГГГГ» (a year or a month is kept as it is)."""
-    if not iso:
-        return "—"
-    parts = str(iso)[:10].split("-")
-    return ".".join(reversed(parts)) if len(parts) == 3 else str(iso)

@@ -55,13 +55,13 @@ Periods between two spans stay unknown to the text; curated data may fill them
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace  # noqa: F401  (doctest)
 from typing import Iterable, Mapping, Optional, Sequence
 
 from kg.model import Act, Edition, Provision
 from kg.footnotes import DATE_RE, parse_date
 from kg.textnorm import fold_lookalikes, normalize_space
-from kg.uri import entity_iri, provision_iri, work_iri
+from kg.uri import act_work_iri, entity_iri, provision_iri
 
 LEVELS = ("region", "district", "district_in_city", "rural")
 OTHER_LEVELS = ("district", "district_in_city", "rural")
@@ -457,7 +457,7 @@ def provision_edition_iri(act: Optional[Act], act_id: str, eid: str, date: str) 
     """
     if act is None:
         return provision_iri(entity_iri("act", act_id), eid, date)
-    return provision_iri(work_iri(act.type, act.date, act.code or act.id), eid, date)
+    return provision_iri(act_work_iri(act), eid, date)
 
 
 def _match(edition: Edition, p: Pattern) -> Optional[tuple[Provision, re.Match]]:

@@ -49,13 +49,26 @@ def units(eid: str) -> str:
     return " ".join(out)
 
 
-def _ru_date(iso: str) -> str:
-    return ".".join(reversed(iso[:10].split("-")))
+def ru_date(iso: Optional[str], precision: Optional[str] = None) -> str:
+    """ISO date → «ДД.ММ.ГГГГ»; a date known to the month or year only is shown as such.
+
+    >>> ru_date("2022-09-17"), ru_date("1991-01-01", "year"), ru_date("1992-02-01", "month")
+    ('17.09.2022', '1991 г.', '02.1992')
+    >>> ru_date(None), ru_date("2021")
+    ('—', '2021')
+    """
+    if not iso:
+        return "—"
+    parts = str(iso)[:10].split("-")
+    if len(parts) != 3:
+        return str(iso)
+    y, m, d = parts
+    return {"year": f"{y} г.", "month": f"{m}.{y}"}.get(precision or "day", f"{d}.{m}.{y}")
 
 
 def citation(act: Act, eid: str, edition_date: Optional[str]) -> str:
     """The citation of provision ``eid`` of ``act`` as worded in the edition of ``edition_date``."""
-    edition = f" (ред. от {_ru_date(edition_date)})" if edition_date else ""
+    edition = f" (ред. от {ru_date(edition_date)})" if edition_date else ""
     path = units(eid)
     if not path:
         return f"{act.title}{edition}"

@@ -176,9 +176,7 @@ def _add_citations(hits: list) -> None:
     for h in hits:
         act = registry.get(h["act"]) or Act(id=h["act"], code=None, type=h.get("type") or "other",
                                              title=h.get("act_title") or h["act"])
-        eid = h.get("eid") or "/".join(p for p in (f"art_{h['article']}" if h.get("article") else "",
-                                                   f"point_{h['point']}" if h.get("point") else "") if p)
-        h["citation"] = citation(act, eid, h["edition"])
+        h["citation"] = citation(act, h["eid"], h["edition"])
 
 
 def cmd_eval(args) -> int:

@@ -72,7 +72,7 @@ def event_links(editions: Sequence[Edition], records: Optional[Iterable[Any]] = 
     With ``acts`` (id → :class:`kg.model.Act`) each provision also gets its
     expression-level IRI as ``id``.
     """
-    from kg.uri import provision_iri, work_iri
+    from kg.uri import act_work_iri, provision_iri
 
     from corpus.curated import load_sources, load_timeline
 
@@ -90,8 +90,8 @@ def event_links(editions: Sequence[Edition], records: Optional[Iterable[Any]] = 
         if acts:
             for d in linked:
                 a = acts.get(d["act"])
-                if a is not None and a.code:
-                    d["id"] = provision_iri(work_iri(a.type, a.date, a.code), d["eid"], d["edition"])
+                if a is not None:
+                    d["id"] = provision_iri(act_work_iri(a), d["eid"], d["edition"])
         if linked:
             out[ev.id] = linked
     return out

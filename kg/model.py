@@ -22,7 +22,7 @@ work-level provision, together with the edition date the expression-level one
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 # Provision kinds, outermost first. "paragraph" is a § of a chapter (Параграф),

@@ -41,11 +41,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from kg.appointment import LEVELS, PATTERNS, PRECISIONS, RANK, AppointmentRule, Basis, text_rules
+from kg.citation import ru_date
 
 RULES_FILE = "rules.json"
 RULES_FORMAT = 1
@@ -320,11 +321,6 @@ def _level_json(level: str, seg: Optional[Segment], day: Optional[str] = None,
     return out
 
 
-def _ru_date(date: str, precision: Optional[str]) -> str:
-    y, m, d = date.split("-")
-    return {"year": f"{y} г.", "month": f"{m}.{y}"}.get(precision or "day", f"{d}.{m}.{y}")
-
-
 def period_ru(entry: Mapping[str, Any]) -> str:
     """The period of a level or variant of the ``modes`` answer in Russian, honest about its bounds.
 
@@ -343,15 +339,15 @@ def period_ru(entry: Mapping[str, Any]) -> str:
     since = entry.get("since")
     if not since:
         return "период неизвестен"
-    out = "с " + _ru_date(since, entry.get("since_precision"))
+    out = "с " + ru_date(since, entry.get("since_precision"))
     until, how = entry.get("until"), entry.get("until_precision") or "day"
     if not until:
         return out
     if how == "attested" or entry.get("end_unknown"):
-        return out + f"; подтверждено до {_ru_date(until, 'day')}, дата окончания неизвестна"
+        return out + f"; подтверждено до {ru_date(until, 'day')}, дата окончания неизвестна"
     if how in ("year", "bound"):
-        return out + f" не позднее чем до {_ru_date(until, 'day')}"
-    return out + f" до {_ru_date(until, how)}"
+        return out + f" не позднее чем до {ru_date(until, 'day')}"
+    return out + f" до {ru_date(until, how)}"
 
 
 def _basis_on(basis: Sequence[Basis], day: str) -> list[Basis]:

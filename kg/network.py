@@ -125,7 +125,6 @@ def rules_from_graph(graph) -> list[AppointmentRule]:
             valid_from=str(vf) if vf else None, valid_to=str(vt) if vt else None,
             origin=str(graph.value(node, AKN.origin) or "text"),
             basis=tuple(Basis("", "", "", str(b)) for b in graph.objects(node, AKN.basis))))
-    from kg.rdf_rules import URIRef  # noqa: F401  (rdflib imported there already)
     from kg.institutions import institution_iri
     by_iri = {institution_iri(i.key): i.key for i in CATALOGUE}
     for s, o in graph.subject_objects(AKN.dismisses):

@@ -96,22 +96,24 @@ def build(home: Path, progress: Optional[Callable[[int, int], None]] = None,
                       "corpus": str(corpus_dir(home))}
         graph = build_graph(acts, editions, extra=graph_extras(acts, editions, rules), build_info=build_info)
         t = step("graph", t)
+        save_graph(graph, out / artifacts.GRAPH)
+        t = step("save graph", t)
         from kg.quality import validate
+        from kg.store import open_store
 
-        quality = validate(graph, rule_report=rule_report)
+        # a failure here discards the partial build directory, saved graph included
+        quality = validate(graph, rule_report=rule_report, store=open_store(out / artifacts.GRAPH))
         t = step("validate", t)
         if not quality["ok"]:
             raise BuildError("the graph failed validation: " + "; ".join(quality["failures"][:5]))
-        save_graph(graph, out / artifacts.GRAPH)
         save_rules(rules, out)
         from kg.event_links import event_links, save_links
 
         save_links(event_links(editions, acts=acts), out)
-        t = step("save graph", t)
+        t = step("save rules and links", t)
 
         from kg.tagging import tag_provisions
         from search.index import build_index
-
         from search.synonyms import Synonyms, concepts_from_graph
 
         tags = tag_provisions(acts, editions)

@@ -100,14 +100,18 @@ def run_shacl(graph: Graph, shapes: Optional[Graph] = None) -> dict:
     return {"conforms": bool(conforms), "results": len(results), "messages": sorted(messages)[:MAX_EXAMPLES * 4]}
 
 
-def validate(graph: Union[Graph, ox.Store], *, rule_report: Optional[dict] = None, shacl: bool = True) -> dict:
+def validate(graph: Union[Graph, ox.Store], *, rule_report: Optional[dict] = None, shacl: bool = True,
+             store: Optional[ox.Store] = None) -> dict:
     """All checks: SPARQL rules, SHACL shapes and the rule merge report of :func:`kg.modes.all_rules`.
+
+    ``store``, when given, is the same graph already in Oxigraph (the persisted
+    one): the SPARQL rules run on it instead of on a fresh in-memory copy.
 
     Returns ``{"ok", "failures": [one line each], "rules": {name: count},
     "examples": {name: [messages]}, "shacl": {...}, "seconds"}``.
     """
     t0 = time.perf_counter()
-    violations = run_rules(graph)
+    violations = run_rules(store if store is not None else graph)
     failures: list[str] = []
     for name, vs in violations.items():
         if vs:

@@ -52,7 +52,7 @@ from kg.crossrefs import CrossRef, Resolver, extract, normalize_title, number_st
 from kg.model import Act, ActRef, Edition
 from kg.namespaces import AKN, ELI, ELI_LANGUAGE
 from kg.rdf_helpers import add_validity, date_literal, derive
-from kg.uri import concept_iri, entity_iri, expression_iri, provision_iri, work_iri
+from kg.uri import act_work_iri, concept_iri, entity_iri, expression_iri, provision_iri
 from kg.validity import Interval, edition_intervals
 
 _LANG_TAG = {"rus": "ru", "kaz": "kk", "eng": "en"}
@@ -67,7 +67,7 @@ def act_iri(act: Act) -> URIRef:
     >>> act_iri(Act(id="c", code="1", type="constitution", title="К", date="1995-08-30"))
     rdflib.term.URIRef('https://w3id.org/akimkg/eli/kz/constitution/1995/1')
     """
-    return URIRef(work_iri(act.type, act.date, act.code or act.id))
+    return URIRef(act_work_iri(act))
 
 
 def edition_iri(act: Act, date: str, language: str = "rus") -> URIRef:

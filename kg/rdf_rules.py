@@ -42,7 +42,7 @@ from rdflib.namespace import DCTERMS, ORG, QB, RDF, RDFS, SKOS, XSD
 
 from kg.appointment import AppointmentRule
 from kg.institutions import CATALOGUE, Institution, institution_iri, key_for
-from kg.namespaces import AKN, PROV, TIME
+from kg.namespaces import AKN, TIME
 from kg.rdf_helpers import add_validity, date_literal, derive
 from kg.rdf_documents import act_iri
 from kg.timeline import cite

@@ -45,6 +45,19 @@ def work_iri(act_type: str, date: Optional[str], code: str) -> str:
     return f"{base_iri()}eli/kz/{_seg(act_type)}/{year}/{_seg(code)}"
 
 
+def act_work_iri(act) -> str:
+    """Work IRI of an act object (anything with ``type``, ``date``, ``code`` and ``id``).
+
+    The document code names the work; an act without one (an upload, an unknown
+    act) is named by its id.
+
+    >>> from kg.model import Act
+    >>> act_work_iri(Act(id="law-2001-148", code="7966", type="law", title="О местном", date="2001-01-23"))
+    'https://w3id.org/akimkg/eli/kz/law/2001/7966'
+    """
+    return work_iri(act.type, act.date, act.code or act.id)
+
+
 def expression_iri(work: str, date: str, language: str = "rus") -> str:
     """IRI of an edition: the work in one language as worded on one date."""
     return f"{work}/{language}@{date}"

@@ -40,7 +40,7 @@ import re
 from typing import Iterator, Mapping, Optional, Sequence
 
 from kg.model import Act, Edition, Provision
-from kg.uri import provision_iri, work_iri
+from kg.uri import act_work_iri, provision_iri
 from kg.validity import edition_intervals as _kg_edition_intervals
 
 _SPACES = re.compile(r"\s+")
@@ -59,11 +59,6 @@ def edition_intervals(acts: Mapping[str, Act], editions: Sequence[Edition]
     {('c', '2022-09-17'): ('2022-09-17', '2023-01-01'), ('c', '2023-01-01'): ('2023-01-01', '2026-07-01')}
     """
     return {k: (v.start, v.end) for k, v in _kg_edition_intervals(acts, editions).items()}
-
-
-def act_work_iri(act: Act) -> str:
-    """Work IRI of an act (the document code names it; the act id when there is none)."""
-    return work_iri(act.type, act.date, act.code or act.id)
 
 
 def _has_unit_ancestor(p: Provision, units: set[str], by_eid: Mapping[str, Provision]) -> bool:
