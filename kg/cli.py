@@ -192,7 +192,7 @@ def cmd_eval(args) -> int:
     gold = Path(args.gold) if args.gold else Path(__file__).resolve().parent.parent / "tests" / "gold_queries.yaml"
     if not gold.exists():
         raise UsageError(f"gold set not found: {gold}")
-    table = evaluate(acts, editions, gold, home() / "eval")
+    table = evaluate(acts, editions, gold, home() / "eval", ablation=args.ablation)
     if args.json:
         _print_json(table)
     else:
@@ -334,6 +334,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("eval", help="search quality on the gold set: nDCG@10, recall@10, MRR per analyzer")
     s.add_argument("--gold", help="gold queries YAML (default: tests/gold_queries.yaml)")
+    s.add_argument("--ablation", action="store_true",
+                   help="also score lemma+synonyms without each ranking stage (structure, semantic)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_eval)
 

@@ -303,6 +303,34 @@ def _front():
     )
 
 
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+
+@lru_cache(maxsize=262144)
+def exact_form(word: str) -> str:
+    """The ``exact`` analyzer's term for one token as written (letters folded, lower-cased, ё → е).
+
+    >>> exact_form("Пpедставительных"), exact_form("Мәслихат"), exact_form("Всё")
+    ('представительных', 'маслихат', 'все')
+    """
+    if _LATIN.search(word) and _CYRILLIC.search(word):
+        word = word.translate(_HOMOGLYPHS)
+    if _KAZAKH_LETTERS.search(word):
+        word = word.translate(_KAZAKH)
+    return word.lower().replace("ё", "е")
+
+
+def exact_tokens(text: str):
+    """``(term, start, end)`` of every token of ``text``, as the ``exact`` analyzer makes them,
+    without building whoosh tokens (for snippets and document vectors).
+
+    >>> list(exact_tokens("Аким ст. 87-1"))
+    [('аким', 0, 4), ('ст', 5, 7), ('87-1', 9, 13)]
+    """
+    for m in _TOKEN_RE.finditer(text):
+        yield exact_form(m.group()), m.start(), m.end()
+
+
 def lemma_analyzer():
     """Forms → lemmas (pymorphy3 + domain lexicon), stop words removed, ё folded."""
     return _front() | AbbreviationFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1) | LemmaFilter()

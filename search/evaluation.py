@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
 
+import numpy as np
 import yaml
 
 from kg.model import Act, Edition
@@ -46,6 +47,13 @@ SYSTEMS = (
     ("snowball", "snowball", False),
     ("lemma", "lemma", False),
     ("lemma+synonyms", "lemma", True),
+)
+# The ranking stages of search.query switched off one at a time (``akimkg eval --ablation``):
+# (name, mode, synonyms, options of Searcher.search)
+ABLATIONS = (
+    ("lemma+synonyms −structure", "lemma", True, {"structure": False}),
+    ("lemma+synonyms −semantic", "lemma", True, {"semantic": False}),
+    ("lemma+synonyms BM25F only", "lemma", True, {"structure": False, "semantic": False}),
 )
 
 
@@ -61,6 +69,7 @@ class GoldQuery:
     relevant: Mapping[tuple[str, str], int]   # (act id, eid) -> grade 1..3
     note: str = ""
     split: str = "dev"                        # "dev" (used while building the search) or "held-out"
+    batch: str = ""                           # the held-out batch ("1", "2", …), written and frozen together
 
 
 def load_gold(path: Path) -> list[GoldQuery]:
@@ -87,8 +96,10 @@ def load_gold(path: Path) -> list[GoldQuery]:
             if not isinstance(grade, int) or not 1 <= grade <= 3 or not r.get("act") or not r.get("eid"):
                 raise GoldError(f"{where} ({qid}): each relevant item needs act, eid and grade 1..3")
             rel[(str(r["act"]), str(r["eid"]))] = grade
+        split = str(q.get("split") or "dev")
+        batch = str(q.get("batch") or "")
         out.append(GoldQuery(qid, str(q["query"]), str(q.get("as_of") or default), rel,
-                             str(q.get("note") or ""), str(q.get("split") or "dev")))
+                             str(q.get("note") or ""), split, batch))
     return out
 
 
@@ -151,19 +162,20 @@ def reciprocal_rank(ranked: Sequence[tuple[str, str]], rel: Mapping[tuple[str, s
 def run_gold(searcher, gold: Sequence[GoldQuery], systems=SYSTEMS, k: int = K, depth: int = 50) -> dict:
     """Run every gold query with every system on an open :class:`search.query.Searcher`."""
     rows, per_query, splits = [], [], {}
-    for name, mode, synonyms in systems:
+    for name, mode, synonyms, *options in systems:
+        options = options[0] if options else {}
         n, r, m, secs = [], [], [], 0.0
         for g in gold:
             t = time.perf_counter()
             res = searcher.search(g.query, as_of=g.as_of, limit=depth, mode=mode, synonyms=synonyms,
-                                  facets=False, snippets=False)
+                                  facets=False, snippets=False, **options)
             secs += time.perf_counter() - t
             ranked = [(h["act"], h["eid"]) for h in res["hits"]]
             n.append(ndcg(ranked, g.relevant, k))
             r.append(recall(ranked, g.relevant, k))
             m.append(reciprocal_rank(ranked, g.relevant))
             splits.setdefault((g.split, name), []).append((n[-1], r[-1], m[-1]))
-            per_query.append({"system": name, "id": g.id, "query": g.query, "split": g.split,
+            per_query.append({"system": name, "id": g.id, "query": g.query, "split": g.split, "batch": g.batch,
                               f"ndcg@{k}": round(n[-1], 4), f"recall@{k}": round(r[-1], 4),
                               "rr": round(m[-1], 4), "top": [f"{a}:{e}" for a, e in ranked[:k]]})
         rows.append({"system": name, f"ndcg@{k}": round(sum(n) / len(n), 4),
@@ -175,11 +187,61 @@ def run_gold(searcher, gold: Sequence[GoldQuery], systems=SYSTEMS, k: int = K, d
             "system": name, f"ndcg@{k}": round(sum(v[0] for v in vals) / len(vals), 4),
             f"recall@{k}": round(sum(v[1] for v in vals) / len(vals), 4),
             "mrr": round(sum(v[2] for v in vals) / len(vals), 4), "queries": len(vals)})
-    return {"k": k, "queries": len(gold), "systems": rows, "by_split": by_split, "per_query": per_query}
+    by_batch = {}
+    names = [system[0] for system in systems]
+    for name in names:
+        for g_batch in sorted({g.batch for g in gold if g.batch}):
+            vals = [r for r in per_query if r["system"] == name and r["batch"] == g_batch]
+            by_batch.setdefault(g_batch, []).append({
+                "system": name, f"ndcg@{k}": round(sum(v[f"ndcg@{k}"] for v in vals) / len(vals), 4),
+                f"recall@{k}": round(sum(v[f"recall@{k}"] for v in vals) / len(vals), 4),
+                "mrr": round(sum(v["rr"] for v in vals) / len(vals), 4), "queries": len(vals)})
+    main = [n for n in names if n in {x[0] for x in SYSTEMS}]
+    pairs = list(zip(main[1:], main[:-1])) + [("lemma+synonyms", n) for n in names if n not in main]
+    comparisons = [compare(per_query, a, b, metric)
+                   for a, b in pairs for metric in (f"ndcg@{k}", f"recall@{k}")]
+    return {"k": k, "queries": len(gold), "systems": rows, "by_split": by_split, "by_batch": by_batch,
+            "comparisons": comparisons, "per_query": per_query}
+
+
+def compare(per_query: Sequence[dict], a: str, b: str, metric: str, *, resamples: int = 10000,
+            seed: int = 20261122) -> dict:
+    """Paired comparison of systems ``a`` and ``b`` on one metric over the same queries.
+
+    Returns the mean difference a − b, its 95% confidence interval by the
+    paired bootstrap (percentile method), the two-sided p-value of a paired
+    randomisation (sign-flip) test, and how many queries each system wins.
+    Both resampling tests are the usual ones for IR evaluation (Smucker, Allan
+    & Carterette 2007); with a few dozen queries, differences of a few
+    hundredths are often not significant, and the table says so.
+
+    >>> rows = [{"system": s, "id": str(i), "m": v} for i in range(20)
+    ...         for s, v in (("a", 0.5 + (i % 2) * 0.1), ("b", 0.5))]
+    >>> c = compare(rows, "a", "b", "m", resamples=2000)
+    >>> round(c["mean_diff"], 3), c["ci95"][0] > 0, c["p"] < 0.01, c["wins"], c["losses"]
+    (0.05, True, True, 10, 0)
+    """
+    x = {r["id"]: r[metric] for r in per_query if r["system"] == a}
+    y = {r["id"]: r[metric] for r in per_query if r["system"] == b}
+    ids = sorted(set(x) & set(y))
+    d = np.asarray([x[i] - y[i] for i in ids], dtype=np.float64)
+    out = {"a": a, "b": b, "metric": metric, "queries": len(ids), "mean_diff": 0.0,
+           "ci95": (0.0, 0.0), "p": 1.0, "wins": int((d > 0).sum()), "losses": int((d < 0).sum())}
+    if not len(d):
+        return out
+    rng = np.random.default_rng(seed)
+    boot = d[rng.integers(0, len(d), size=(resamples, len(d)))].mean(axis=1)
+    signs = rng.choice((-1.0, 1.0), size=(resamples, len(d)))
+    flipped = np.abs((signs * d).mean(axis=1))
+    observed = abs(d.mean())
+    out.update(mean_diff=float(d.mean()),
+               ci95=(float(np.percentile(boot, 2.5)), float(np.percentile(boot, 97.5))),
+               p=float(((flipped >= observed - 1e-12).sum() + 1) / (resamples + 1)))
+    return out
 
 
 def evaluate(acts: Mapping[str, Act], editions: Sequence[Edition], gold_path: Path, work_dir: Path,
-             *, k: int = K, procs: int = 1) -> dict:
+             *, k: int = K, procs: int = 1, ablation: bool = False) -> dict:
     """Build an index with every analyzer in ``work_dir`` and score each system on the gold set.
 
     Returns ``{"k", "queries", "systems": [{"system", "ndcg@10", "recall@10", "mrr", ...}],
@@ -197,10 +259,17 @@ def evaluate(acts: Mapping[str, Act], editions: Sequence[Edition], gold_path: Pa
     index_dir = Path(work_dir) / "eval-index"
     stats = build_index(acts, editions, index_dir, variants=ALL_VARIANTS, procs=procs)
     with Searcher(index_dir) as searcher:
-        table = run_gold(searcher, gold, k=k)
+        table = run_gold(searcher, gold, systems=SYSTEMS + (ABLATIONS if ablation else ()), k=k)
     table["index"] = {"docs": stats["docs"], "bytes": stats["bytes"], "seconds": stats["seconds"]}
     table["problems"] = problems
     return table
+
+
+def _p_value(p: float) -> str:
+    """>>> _p_value(0.0001), _p_value(0.0312)
+    ('p<0.001', 'p=0.031')
+    """
+    return "p<0.001" if p < 0.001 else f"p={p:.3f}"
 
 
 def format_table(table: dict) -> str:
@@ -224,6 +293,21 @@ def format_table(table: dict) -> str:
         if len(table.get("by_split", {})) < 2:
             break
         out += f"\n\n{split} ({rows[0]['queries']} queries):\n"
-        out += "\n".join(f"  {r['system']:15s} nDCG@{k} {r[f'ndcg@{k}']:.3f}  recall@{k} {r[f'recall@{k}']:.3f}  "
+        out += "\n".join(f"  {r['system']:27s} nDCG@{k} {r[f'ndcg@{k}']:.3f}  recall@{k} {r[f'recall@{k}']:.3f}  "
                           f"MRR {r['mrr']:.3f}" for r in rows)
+    batches = table.get("by_batch", {})
+    if batches:
+        out += f"\n\nheld-out by batch (lemma+synonyms; nDCG@{k} / recall@{k} / MRR):\n"
+        for name, rows in sorted(batches.items(), key=lambda kv: (len(kv[0]), kv[0])):
+            r = next((x for x in rows if x["system"] == "lemma+synonyms"), rows[-1])
+            out += (f"  batch {name:3s} ({r['queries']:2d} queries)  {r[f'ndcg@{k}']:.3f} / "
+                    f"{r[f'recall@{k}']:.3f} / {r['mrr']:.3f}\n")
+        out = out.rstrip("\n")
+    if table.get("comparisons"):
+        out += "\n\npaired differences over all queries (95% bootstrap CI; randomisation test p):\n"
+        out += "\n".join(
+            f"  {c['a'] + ' − ' + c['b']:50s} {c['metric']:10s} {c['mean_diff']:+.3f} "
+            f"[{c['ci95'][0]:+.3f}, {c['ci95'][1]:+.3f}]  {_p_value(c['p'])}"
+            f"  wins {c['wins']}, losses {c['losses']}"
+            for c in table["comparisons"])
     return out

@@ -35,11 +35,13 @@ import time
 from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence, Union
 
+import numpy as np
 from whoosh import index as windex
 from whoosh.util.filelock import FcntlLock, try_for
 
 from kg.model import Act, Edition
 from search.documents import documents
+from search.embedding import VECTORS, WordVectors, document_matrix, load_vectors, meaningful_words
 from search.schema import DEFAULT_VARIANTS, EXACT, HEADINGS, VARIANTS, build_schema
 from search.synonyms import Synonyms, load_thesaurus
 
@@ -93,13 +95,30 @@ def _prune(index_dir: Path, keep: set[str]) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
+def group_key(doc: dict) -> str:
+    """The structural group of a document: its article in its edition (an article and its
+    points and subpoints), or for units outside articles (the points of an annex) the
+    headings that enclose them.
+
+    >>> group_key({"act": "law", "edition": "2023-12-23", "eid": "art_12/point_1", "context": "Глава 2"})
+    'law@2023-12-23/art_12'
+    >>> group_key({"act": "dec", "edition": "2021-12-13", "eid": "annex_1/point_50", "context": "Регламент. Комиссии"})
+    'dec@2021-12-13/annex_1: Регламент. Комиссии'
+    """
+    first = doc["eid"].split("/", 1)[0]
+    where = first if first.startswith("art_") else f"{first}: {doc.get('context') or ''}"
+    return f"{doc['act']}@{doc['edition']}/{where}"
+
+
 def index_fields(doc: dict, variants: Sequence[str]) -> dict:
     """Field values of one document: the text goes to ``exact`` and every variant's body field.
 
-    >>> sorted(index_fields({"id": "x", "text": "Аким", "context": "Глава"}, ["lemma"]))
-    ['exact', 'id', 'lemma', 'lemma_ctx', 'text']
+    >>> sorted(index_fields({"id": "x", "act": "a", "edition": "2001-01-01", "eid": "art_1",
+    ...                      "text": "Аким", "context": "Глава"}, ["lemma"]))
+    ['act', 'edition', 'eid', 'exact', 'group', 'id', 'lemma', 'lemma_ctx', 'text']
     """
     out = {k: v for k, v in doc.items() if k not in ("context", "heading")}
+    out["group"] = group_key(doc)
     out[EXACT] = doc["text"]
     for v in variants:
         body, ctx, _ = VARIANTS[v]
@@ -111,6 +130,24 @@ def index_fields(doc: dict, variants: Sequence[str]) -> dict:
     return out
 
 
+def write_vectors(index_path: Path, vectors: WordVectors) -> dict:
+    """Compute and save the document vectors of a finished whoosh index (see
+    :mod:`search.embedding`); return their description for ``meta.json``."""
+    ix = windex.open_dir(str(index_path), readonly=True)
+    try:
+        with ix.reader() as reader:
+            texts = [""] * reader.doc_count_all()
+            for docnum, fields in reader.iter_docs():
+                texts[docnum] = fields.get("text") or ""
+            matrix = document_matrix(texts, vectors, meaningful_words,
+                                     lambda w: reader.doc_frequency(EXACT, w))
+    finally:
+        ix.close()
+    np.save(index_path / VECTORS, matrix)
+    return {"model": vectors.name, "dim": vectors.dim, "docs": int(matrix.shape[0]),
+            "empty": int((~matrix.any(axis=1)).sum())}
+
+
 def build_index(acts: Mapping[str, Act], editions: Sequence[Edition], index_dir: Path, *,
                 tags: Optional[Mapping[str, Mapping[str, list[str]]]] = None,
                 synonyms: Union[None, bool, Synonyms, str, Path] = None,
@@ -118,20 +155,24 @@ def build_index(acts: Mapping[str, Act], editions: Sequence[Edition], index_dir:
                 progress: Optional[Callable[[int, int], None]] = None,
                 variants: Sequence[str] = DEFAULT_VARIANTS,
                 lock_timeout: float = 60.0,
-                limitmb: int = 256) -> dict:
+                limitmb: int = 256,
+                embeddings: Union[None, bool, WordVectors] = None) -> dict:
     """Index every provision (article and point level) of the editions; return stats.
 
     ``tags`` maps an expression-level provision IRI to ``{"levels": [...],
     "institutions": [...]}``; ``synonyms`` is the expansion table stored with the
     index (None: the project's thesaurus; False: none); ``procs`` > 1 uses
     whoosh's multiprocessing writer; ``variants`` adds Snowball (``snowball``) and
-    no-morphology (``plain``) fields for evaluation. Raises
+    no-morphology (``plain``) fields for evaluation; ``embeddings`` are the word
+    vectors of the documents' dense vectors (None: :func:`search.embedding.load_vectors`;
+    False: none, the index is searched by BM25F alone). Raises
     :class:`IndexLockedError` when another build holds the lock past ``lock_timeout`` seconds.
     """
     t0 = time.perf_counter()
     index_dir = Path(index_dir)
     index_dir.mkdir(parents=True, exist_ok=True)
     syn = _resolve_synonyms(synonyms)
+    vectors = load_vectors() if embeddings is None else (embeddings or None)
     schema = build_schema(variants)
     docs = list(documents(acts, editions, tags))
     lock = FcntlLock(str(index_dir / LOCK))
@@ -160,11 +201,12 @@ def build_index(acts: Mapping[str, Act], editions: Sequence[Edition], index_dir:
                 writer.cancel()
                 raise
             ix.close()
+            embedded = write_vectors(partial, vectors) if vectors is not None else None
             act_meta = {a.id: {"title": a.short_title or a.title, "type": a.type, "date": a.date}
                         for a in acts.values()}
             meta = {
                 "format": FORMAT, "variants": list(variants), "docs": len(docs),
-                "acts": act_meta, "editions": sorted({f"{e.act_id}@{e.date}" for e in editions}),
+                "acts": act_meta, "embeddings": embedded, "editions": sorted({f"{e.act_id}@{e.date}" for e in editions}),
                 "built": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             }
             (partial / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -181,4 +223,4 @@ def build_index(acts: Mapping[str, Act], editions: Sequence[Edition], index_dir:
     finally:
         lock.release()
     return {"docs": len(docs), "bytes": _dir_bytes(final), "seconds": round(time.perf_counter() - t0, 3),
-            "path": str(final), "variants": list(variants), "procs": procs}
+            "path": str(final), "variants": list(variants), "procs": procs, "embeddings": embedded}

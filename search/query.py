@@ -47,8 +47,9 @@ from whoosh.qparser import (FieldsPlugin, OperatorsPlugin, OrGroup, QueryParser,
 from kg.model import ACT_TYPES
 from search.analysis import ANALYZERS, STOP_WORDS, exact_analyzer
 from search.derivation import expand_derivations
+from search.embedding import VECTORS, EmbeddingsError, idf, load_vectors, meaningful_words, text_vector
 from search.index import META, SYNONYMS, IndexMissingError, current_generation
-from search.questionwords import drop_question_words, question_terms
+from search.questionwords import drop_question_words, question_forms, question_terms
 from search.ranking import CoordOr
 from search.rewrite import rewrite
 from search.schema import EXACT, HEADINGS, MODES, VARIANTS
@@ -59,13 +60,16 @@ from search.synonyms import Synonyms, expand_query
 MAX_QUERY_CHARS = 1000
 ALL_EDITIONS = "all"     # as_of value that searches every edition
 MAX_LIMIT = 100
-BM25_B = 0.75           # BM25F length normalisation
+BM25_B = 0.6            # BM25F length normalisation
 BM25_K1 = 1.2           # BM25F term-frequency saturation
 CONTEXT_BOOST = 0.3      # weight of the enclosing headings against the provision's own text
 GROUP_FACTOR = 0.9       # whoosh OrGroup factor (replaced by the coordination factor below)
 COORD_POWER = 1.0        # (matched clauses / clauses) ** power multiplies the score
 HEADING_BOOST = 0.5      # an article whose own heading holds every clause: + this × their score there
 HEADING_MIN_CLAUSES = 2  # ... when the query has at least this many clauses
+STRUCTURE_WEIGHT = 0.5   # a document gains this × the best score in its article (FastScorer.smooth)
+SEMANTIC_WEIGHT = 0.3    # share of the embedding cosine in the final score (search.embedding)
+SEMANTIC_DEPTH = 1000    # ... computed for this many best lexical matches
 DROP_QUESTION_WORDS = True   # drop «кем», «какого», «чью»… from queries (search.questionwords)
 _FILTER_CACHE = 64
 FACETS = ("act", "type", "year")
@@ -307,6 +311,9 @@ class Searcher:
         self._facet_columns = None
         self._fast = FastScorer(self._searcher)
         self._analyzers = {name: ANALYZERS[name]() for name in ANALYZERS}
+        self._group_codes = None
+        self._vectors = None
+        self._words = None
 
     def close(self) -> None:
         self._searcher.close()
@@ -453,13 +460,18 @@ class Searcher:
     def search(self, query: str, *, as_of: Optional[str] = None, acts: Sequence[str] = (),
                types: Sequence[str] = (), levels: Sequence[str] = (), limit: int = 10, page: int = 1,
                synonyms: bool = True, mode: str = "lemma", facets: bool = True,
-               snippets: bool = True, engine: str = "numpy", derivation: bool = True) -> dict:
+               snippets: bool = True, engine: str = "numpy", derivation: bool = True,
+               structure: bool = True, semantic: bool = True) -> dict:
         """Search provisions; see the module docstring for the syntax and the result.
 
         ``as_of`` keeps only editions in force on that day (default: today;
-        ``"all"``: every edition, ``as_of`` None in the result). ``engine``
-        ``"whoosh"`` scores through whoosh's collectors instead of the
-        vectorised :class:`~search.scorer.FastScorer` (same ranking, slower).
+        ``"all"``: every edition, ``as_of`` None in the result). The score of a
+        match is its BM25F score, plus the structural bonus of its article
+        (``structure``), mixed with the cosine of its dense vector with the
+        query's (``semantic``; not in ``exact`` mode, nor for an index built
+        without vectors). ``engine`` ``"whoosh"`` scores through whoosh's
+        collectors instead of the vectorised :class:`~search.scorer.FastScorer`:
+        BM25F alone, the reference the tests compare the fast scorer with.
         """
         acts, types, levels = tuple(acts or ()), tuple(types or ()), tuple(levels or ())
         as_of = self._check_options(as_of, acts, types, levels, limit, page, mode)
@@ -471,7 +483,13 @@ class Searcher:
                                                                       page * limit, facets)
             else:
                 allow = self._filter_mask(as_of, acts, types, levels)
-                docnums, scores, matched = self._fast.top(q, page * limit, allow)
+                r = self._fast.evaluate(q)
+                groups = self._groups() if structure else None
+                if groups is not None:
+                    r = self._fast.smooth(r, groups, STRUCTURE_WEIGHT)
+                qvec = self.query_vector(query) if semantic and mode != EXACT and SEMANTIC_WEIGHT else None
+                rescore = self._fuse(qvec, SEMANTIC_WEIGHT) if qvec is not None else None
+                docnums, scores, matched = self._fast.top(r, page * limit, allow, rescore)
                 total = len(matched)
             if facets and total:
                 facet_counts = self._facet_counts(matched)
@@ -526,6 +544,72 @@ class Searcher:
         if len(self._filters) > _FILTER_CACHE:
             self._filters.popitem(last=False)
         return mask
+
+    def _groups(self) -> Optional[np.ndarray]:
+        """The structural group number of every document (None for an index without them)."""
+        if self._group_codes is None:
+            reader = self._searcher.reader()
+            if not reader.has_column("group"):
+                return None
+            keys = np.asarray(list(reader.column_reader("group")), dtype=object)
+            self._group_codes = np.unique(keys, return_inverse=True)[1].astype(np.int64)
+        return self._group_codes
+
+    def _doc_vectors(self) -> Optional[np.ndarray]:
+        """The documents' dense vectors as float32 (None when the index has none or the
+        word vectors they were made with are not installed here)."""
+        if self._vectors is None:
+            self._vectors = False
+            info = self.meta.get("embeddings") or {}
+            path = self.path / VECTORS
+            if info and path.exists():
+                try:
+                    words = load_vectors()
+                except EmbeddingsError:
+                    words = None
+                if words is not None and words.name == info.get("model"):
+                    self._words = words
+                    self._vectors = np.load(path).astype(np.float32)
+        return self._vectors if self._vectors is not False else None
+
+    def query_vector(self, text: str) -> Optional[np.ndarray]:
+        """The dense vector of a query's words (operators, stop words, question words and
+        negated words left out); None without document vectors or known words."""
+        if self._doc_vectors() is None:
+            return None
+        reader = self._searcher.reader()
+        n = reader.doc_count_all()
+        words, negated = [], False
+        for token in re.findall(r"\w+(?:-\w+)*", text):
+            if token in ("NOT", "НЕ", "ANDNOT"):
+                negated = True
+                continue
+            if token not in _OPERATOR_WORDS and not negated:
+                words.extend(w for w in meaningful_words(token) if w not in question_forms())
+            negated = False
+        return text_vector(words, self._words, lambda w: idf(reader.doc_frequency(EXACT, w), n))
+
+    def _fuse(self, qvec: np.ndarray, weight: float):
+        """Rescoring function: ``(1 − weight)`` × BM25F score / the best one + ``weight`` ×
+        the cosine of the document's vector with the query's, min–max scaled over the
+        re-ranked matches (a convex combination of normalised scores, the fusion that
+        Bruch, Gai & Ingber 2023 found more robust than rank fusion)."""
+        vectors = self._doc_vectors()
+
+        def rescore(ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
+            top = scores.max()
+            lexical = scores / top if top > 0 else scores
+            # re-rank the best SEMANTIC_DEPTH lexical matches; below them the cosine is not computed
+            head = (np.argpartition(-scores, SEMANTIC_DEPTH - 1)[:SEMANTIC_DEPTH]
+                    if len(ids) > SEMANTIC_DEPTH else np.arange(len(ids)))
+            cos = vectors[ids[head]] @ qvec
+            lo, hi = float(cos.min()), float(cos.max())
+            semantic = np.zeros_like(lexical)
+            if hi > lo:
+                semantic[head] = (cos - lo) / (hi - lo)
+            return (1.0 - weight) * lexical + weight * semantic
+
+        return rescore
 
     def _facet_counts(self, docnums) -> dict:
         """Counts by act, type and edition year of the matched documents, largest first."""

@@ -61,6 +61,7 @@ def build_schema(variants: Sequence[str] = DEFAULT_VARIANTS) -> Schema:
         levels=KEYWORD(stored=True, scorable=False),
         institutions=KEYWORD(stored=True, scorable=False),
         order=NUMERIC(stored=True),
+        group=ID(sortable=True),   # article (or enclosing headings) in its edition: search.index.group_key
         text=STORED(),
     )
     fields[EXACT] = TEXT(analyzer=exact_analyzer(), phrase=True)

@@ -28,7 +28,7 @@ True
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Optional
+from typing import Callable, Optional
 
 import numpy as np
 from whoosh import query as wq
@@ -282,9 +282,38 @@ class FastScorer:
         ids = self._docs(q)
         return ids, np.full(len(ids), q.boost, dtype=np.float64)
 
-    def top(self, q: wq.Query, k: int, allow: Optional[np.ndarray] = None):
-        """``(top docnums best first, their scores, all matching docnums)``."""
-        r = self.evaluate(q)
+    def smooth(self, r, groups: np.ndarray, weight: float):
+        """Structural smoothing: every matching document gains ``weight`` × the best score
+        in its group (``groups``: a group number per document, -1 for none).
+
+        A point of an article whose other points answer the query is likelier to be
+        part of the answer than an equally scored point elsewhere (hierarchical
+        smoothing of element scores, as in XML retrieval). Only documents that
+        match the query are rescored; the group's best document gains
+        ``weight`` × its own score, so the order within a group is kept.
+        """
+        if not weight:
+            return r
+        scores, mask = self._dense(r)
+        ids = np.flatnonzero(mask)
+        g = groups[ids]
+        inside = g >= 0
+        if not inside.any():
+            return r
+        best = np.zeros(int(g[inside].max()) + 1, dtype=np.float64)
+        np.maximum.at(best, g[inside], scores[ids][inside])
+        out = scores.copy()
+        out[ids[inside]] += weight * best[g[inside]]
+        return mask, out
+
+    def top(self, q, k: int, allow: Optional[np.ndarray] = None,
+            rescore: Optional[Callable[[np.ndarray, np.ndarray], np.ndarray]] = None):
+        """``(top docnums best first, their scores, all matching docnums)``.
+
+        ``q`` is a query tree or an already evaluated result; ``rescore(ids, scores)``
+        may replace the scores of the matching (allowed) documents before the top k are taken.
+        """
+        r = q if isinstance(q, tuple) else self.evaluate(q)
         if self._is_dense(r):
             mask, scores = r
             if allow is not None:
@@ -298,6 +327,8 @@ class FastScorer:
             matched, s = matched[keep], s[keep]
         if not len(matched):
             return matched, s, matched
+        if rescore is not None:
+            s = rescore(matched, s)
         k = min(k, len(matched))
         part = np.argpartition(-s, k - 1)[:k] if k < len(matched) else np.arange(len(matched))
         # best score first; ties in document order, as whoosh does

@@ -23,7 +23,7 @@ from typing import Mapping
 from whoosh.analysis import Token
 from whoosh.highlight import Formatter, Fragment
 
-from search.analysis import exact_analyzer, index_terms
+from search.analysis import exact_tokens, index_terms
 from search.schema import EXACT
 
 SNIPPET_CHARS = 220
@@ -48,11 +48,14 @@ class _Bold(Formatter):
 def matched_tokens(text: str, wanted) -> list:
     """The tokens of ``text`` that match: ``Token`` objects with ``key``, the first term
     that matched (so that «акимы» and «акимом» count as one word)."""
-    out = []
-    for t in exact_analyzer()(text, chars=True, mode="index"):
-        key = next((term for kind, terms in wanted for term in index_terms(t.text, kind) if term in terms), None)
+    out, keys = [], {}
+    for form, start, end in exact_tokens(text):
+        key = keys.get(form, False)
+        if key is False:
+            key = keys[form] = next((term for kind, terms in wanted for term in index_terms(form, kind)
+                                     if term in terms), None)
         if key is not None:
-            tok = Token(text=t.text, startchar=t.startchar, endchar=t.endchar)
+            tok = Token(text=form, startchar=start, endchar=end)
             tok.matched, tok.key = True, key
             out.append(tok)
     return out

@@ -119,3 +119,14 @@ def test_exact_analyzer_keeps_every_word():
     assert analyze("и не в", "exact") == ["и", "не", "в"]
     assert [t.text for t in exact_analyzer()("Снова")] == ["снова"]
     assert [t.text for t in snowball_analyzer()("маслихатами")] == ["маслихат"]
+
+
+@pytest.mark.corpus
+def test_the_fast_exact_tokens_equal_the_exact_analyzer_on_every_real_text(real_editions):
+    from search.analysis import exact_analyzer, exact_tokens
+
+    analyzer = exact_analyzer()
+    for ed in real_editions:
+        text = "\n".join(p.text for p in ed.provisions)
+        slow = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index")]
+        assert list(exact_tokens(text)) == slow, ed.act_id

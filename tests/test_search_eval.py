@@ -62,7 +62,7 @@ queries:
     by = {row["system"]: row for row in table["systems"]}
     assert by["lemma"]["ndcg@10"] > by["none"]["ndcg@10"]
     assert by["lemma+synonyms"]["recall@10"] == 1.0
-    assert set(table["by_split"]) == {"dev", "held-out"}
+    assert set(table["by_split"]) == {"dev", "held-out"} and table["by_batch"] == {}
     text = format_table(table)
     assert text.startswith("| system | nDCG@10 | recall@10 | MRR |") and "held-out (1 queries)" in text
 
@@ -93,7 +93,8 @@ def test_the_gold_set_is_big_enough_and_graded():
     gold = load_gold(GOLD)
     dev = [g for g in gold if g.split == "dev"]
     held_out = [g for g in gold if g.split == "held-out"]
-    assert len(dev) >= 40 and len(held_out) >= 44 and len(dev) + len(held_out) == len(gold)
+    assert len(dev) >= 40 and len(held_out) >= 92 and len(dev) + len(held_out) == len(gold)
+    assert {g.batch for g in held_out} == {"1", "2", "3", "4", "5"} and {g.batch for g in dev} == {""}
     assert all(3 in g.relevant.values() or 2 in g.relevant.values() for g in gold)
     assert len({g.query for g in gold}) == len(gold)
     assert {g.as_of[:4] for g in gold} >= {"1994", "1996", "1998", "2012", "2015", "2024", "2026"}
@@ -132,16 +133,31 @@ def test_lemma_beats_snowball_on_every_set(real_table):
 def test_the_floor_and_no_regression(real_table):
     """The issue's floor (nDCG@10 ≥ 0.75, recall@10 ≥ 0.9) holds on the dev queries only.
 
-    It is NOT reached on the held-out queries (batches 1-3, lemma+synonyms 0.649 / 0.786)
-    nor on the whole gold set (0.735 / 0.852): see docs/search.md, Quality. Those two
-    are guarded against regressions at the measured figures less 0.01.
+    It is NOT reached on the held-out queries (batches 1-5, lemma+synonyms 0.620 / 0.728),
+    nor on the two batches written and judged without looking at any system (4 and 5:
+    0.504 / 0.585 and 0.584 / 0.629), nor on the whole gold set (0.690 / 0.791): see
+    docs/search.md, Quality. Those are guarded against regressions at the measured figures
+    less 0.01.
     """
     table, _ = real_table
     lemma_syn = {split: next(r for r in rows if r["system"] == "lemma+synonyms")
-                 for split, rows in {"all": table["systems"], **table["by_split"]}.items()}
+                 for split, rows in {"all": table["systems"], **table["by_split"], **table["by_batch"]}.items()}
     assert lemma_syn["dev"]["ndcg@10"] >= 0.75 and lemma_syn["dev"]["recall@10"] >= 0.9
-    assert lemma_syn["all"]["ndcg@10"] >= 0.725 and lemma_syn["all"]["recall@10"] >= 0.842
-    assert lemma_syn["held-out"]["ndcg@10"] >= 0.639 and lemma_syn["held-out"]["recall@10"] >= 0.776
+    assert lemma_syn["all"]["ndcg@10"] >= 0.680 and lemma_syn["all"]["recall@10"] >= 0.781
+    assert lemma_syn["held-out"]["ndcg@10"] >= 0.610 and lemma_syn["held-out"]["recall@10"] >= 0.718
+    assert lemma_syn["4"]["ndcg@10"] >= 0.494 and lemma_syn["4"]["recall@10"] >= 0.575
+    assert lemma_syn["5"]["ndcg@10"] >= 0.574 and lemma_syn["5"]["recall@10"] >= 0.619
+
+
+@pytest.mark.corpus
+def test_the_analyzer_ordering_is_significant(real_table):
+    """Lemma over Snowball and synonyms over lemma are not noise: the 95% bootstrap interval
+    of the paired difference in nDCG@10 over all queries lies above zero."""
+    table, _ = real_table
+    by_pair = {(c["a"], c["b"], c["metric"]): c for c in table["comparisons"]}
+    for a, b in (("snowball", "none"), ("lemma", "snowball"), ("lemma+synonyms", "lemma")):
+        c = by_pair[(a, b, "ndcg@10")]
+        assert c["ci95"][0] > 0 and c["p"] < 0.05 and c["wins"] > c["losses"], c
 
 
 @pytest.mark.corpus
@@ -152,7 +168,7 @@ def test_fast_scorer_ranks_as_whoosh_does(real_table):
                      ("выборность акимов районов", "all")]:
         # (prefix queries are left out: whoosh drops the boost of a prefix that expands to a
         # single word, the numpy scorer keeps it)
-        fast = searcher.search(q, as_of=as_of, limit=20, snippets=False)
+        fast = searcher.search(q, as_of=as_of, limit=20, snippets=False, structure=False, semantic=False)
         slow = searcher.search(q, as_of=as_of, limit=20, snippets=False, engine="whoosh")
         assert fast["total"] == slow["total"] and fast["facets"] == slow["facets"]
         assert [h["score"] for h in fast["hits"]] == pytest.approx([h["score"] for h in slow["hits"]], rel=1e-6)
