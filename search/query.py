@@ -45,7 +45,7 @@ from whoosh.qparser import (FieldsPlugin, OperatorsPlugin, OrGroup, QueryParser,
                             SingleQuotePlugin)
 
 from kg.model import ACT_TYPES
-from search.analysis import ANALYZERS, STOP_WORDS, exact_analyzer
+from search.analysis import ANALYZERS, STOP_WORDS, exact_tokens
 from search.derivation import expand_derivations
 from search.embedding import VECTORS, EmbeddingsError, idf, load_vectors, meaningful_words, text_vector
 from search.index import META, SYNONYMS, IndexMissingError, current_generation
@@ -54,7 +54,7 @@ from search.ranking import CoordOr
 from search.rewrite import rewrite
 from search.schema import EXACT, HEADINGS, MODES, VARIANTS
 from search.snippets import FIELD_KINDS, snippet  # noqa: F401  (snippet: part of this module's API)
-from search.scorer import FastScorer
+from search.scorer import FastScorer, smooth, top_indices
 from search.synonyms import Synonyms, expand_query
 
 MAX_QUERY_CHARS = 1000
@@ -67,11 +67,12 @@ GROUP_FACTOR = 0.9       # whoosh OrGroup factor (replaced by the coordination f
 COORD_POWER = 1.0        # (matched clauses / clauses) ** power multiplies the score
 HEADING_BOOST = 0.5      # an article whose own heading holds every clause: + this × their score there
 HEADING_MIN_CLAUSES = 2  # ... when the query has at least this many clauses
-STRUCTURE_WEIGHT = 0.5   # a document gains this × the best score in its article (FastScorer.smooth)
+RERANK_DEPTH = 1000      # the ranking stages after BM25F rescore this many best matches
+STRUCTURE_WEIGHT = 0.5   # a document gains this × the best score in its article (search.scorer.smooth)
 SEMANTIC_WEIGHT = 0.3    # share of the embedding cosine in the final score (search.embedding)
-SEMANTIC_DEPTH = 1000    # ... computed for this many best lexical matches
 DROP_QUESTION_WORDS = True   # drop «кем», «какого», «чью»… from queries (search.questionwords)
 _FILTER_CACHE = 64
+_SUGGEST_CACHE = 4096     # words whose did-you-mean answer is remembered
 FACETS = ("act", "type", "year")
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -312,6 +313,8 @@ class Searcher:
         self._fast = FastScorer(self._searcher)
         self._analyzers = {name: ANALYZERS[name]() for name in ANALYZERS}
         self._group_codes = None
+        self._closest: dict[str, Optional[str]] = {}
+        self._idfs: dict[str, float] = {}
         self._vectors = None
         self._words = None
 
@@ -425,35 +428,44 @@ class Searcher:
         lemma is in the index; candidates within edit distance 1, then 2,
         are ranked by frequency.
         """
-        reader = self._searcher.reader()
         out, changed = text, False
         seen = set()
-        for t in exact_analyzer()(text, chars=True):
-            word = t.text
+        for word, start, end in exact_tokens(text):
             if word in seen or len(word) < 4 or not word.isalpha() or word.upper() in _OPERATOR_WORDS:
                 continue
             seen.add(word)
-            if word in STOP_WORDS or reader.doc_frequency(EXACT, word):
-                continue
-            if "lemma" in self.variants:
-                lemma = self._analyzers["lemma"](word, mode="query")
-                lem = [x.text for x in lemma]
-                if lem and reader.doc_frequency("lemma", lem[0]):
-                    continue
-            best = None
-            for dist in (1, 2):
-                cands = [c for c in reader.terms_within(EXACT, word, dist, prefix=2) if c != word]
-                if cands:
-                    best = max(cands, key=lambda c: (reader.doc_frequency(EXACT, c), c))
-                    break
+            best = self._closest_form(word)
             if best is None:
                 continue
-            original = text[t.startchar:t.endchar]
+            original = text[start:end]
             if original[:1].isupper():
                 best = best[:1].upper() + best[1:]
             out = out.replace(original, best, 1)
             changed = True
         return out if changed else None
+
+    def _closest_form(self, word: str) -> Optional[str]:
+        """The indexed form to suggest for an unknown word (None: the word is known, or nothing
+        is close). Remembered per word: the index of an open searcher never changes."""
+        if word in self._closest:
+            return self._closest[word]
+        reader = self._searcher.reader()
+        best = None
+        known = word in STOP_WORDS or reader.doc_frequency(EXACT, word)
+        if not known and "lemma" in self.variants:
+            lem = [x.text for x in self._analyzers["lemma"](word, mode="query")]
+            known = bool(lem and reader.doc_frequency("lemma", lem[0]))
+        if not known:
+            for dist in (1, 2):
+                cands = [c for c in reader.terms_within(EXACT, word, dist, prefix=2) if c != word]
+                if cands:
+                    best = max(cands, key=lambda c: (reader.doc_frequency(EXACT, c), c))
+                    break
+        with self._lock:
+            if len(self._closest) >= _SUGGEST_CACHE:
+                self._closest.pop(next(iter(self._closest)))
+            self._closest[word] = best
+        return best
 
     # ----------------------------------------------------------------- search
 
@@ -483,13 +495,8 @@ class Searcher:
                                                                       page * limit, facets)
             else:
                 allow = self._filter_mask(as_of, acts, types, levels)
-                r = self._fast.evaluate(q)
-                groups = self._groups() if structure else None
-                if groups is not None:
-                    r = self._fast.smooth(r, groups, STRUCTURE_WEIGHT)
-                qvec = self.query_vector(query) if semantic and mode != EXACT and SEMANTIC_WEIGHT else None
-                rescore = self._fuse(qvec, SEMANTIC_WEIGHT) if qvec is not None else None
-                docnums, scores, matched = self._fast.top(r, page * limit, allow, rescore)
+                rerank = self._reranker(query, mode, structure, semantic)
+                docnums, scores, matched = self._fast.top(q, page * limit, allow, rerank)
                 total = len(matched)
             if facets and total:
                 facet_counts = self._facet_counts(matched)
@@ -549,8 +556,8 @@ class Searcher:
         """The structural group number of every document (None for an index without them)."""
         if self._group_codes is None:
             reader = self._searcher.reader()
-            if not reader.has_column("group"):
-                return None
+            if "group" not in self._ix.schema or not reader.has_column("group"):
+                return None     # an index built before structural groups: no smoothing
             keys = np.asarray(list(reader.column_reader("group")), dtype=object)
             self._group_codes = np.unique(keys, return_inverse=True)[1].astype(np.int64)
         return self._group_codes
@@ -577,8 +584,6 @@ class Searcher:
         negated words left out); None without document vectors or known words."""
         if self._doc_vectors() is None:
             return None
-        reader = self._searcher.reader()
-        n = reader.doc_count_all()
         words, negated = [], False
         for token in re.findall(r"\w+(?:-\w+)*", text):
             if token in ("NOT", "НЕ", "ANDNOT"):
@@ -587,29 +592,50 @@ class Searcher:
             if token not in _OPERATOR_WORDS and not negated:
                 words.extend(w for w in meaningful_words(token) if w not in question_forms())
             negated = False
-        return text_vector(words, self._words, lambda w: idf(reader.doc_frequency(EXACT, w), n))
+        return text_vector(words, self._words, self._idf)
 
-    def _fuse(self, qvec: np.ndarray, weight: float):
-        """Rescoring function: ``(1 − weight)`` × BM25F score / the best one + ``weight`` ×
-        the cosine of the document's vector with the query's, min–max scaled over the
-        re-ranked matches (a convex combination of normalised scores, the fusion that
-        Bruch, Gai & Ingber 2023 found more robust than rank fusion)."""
-        vectors = self._doc_vectors()
+    def _idf(self, word: str) -> float:
+        """IDF of a form in the ``exact`` field, as the document vectors were weighted (memoised)."""
+        value = self._idfs.get(word)
+        if value is None:
+            reader = self._searcher.reader()
+            value = self._idfs[word] = idf(reader.doc_frequency(EXACT, word), reader.doc_count_all())
+        return value
 
-        def rescore(ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
-            top = scores.max()
-            lexical = scores / top if top > 0 else scores
-            # re-rank the best SEMANTIC_DEPTH lexical matches; below them the cosine is not computed
-            head = (np.argpartition(-scores, SEMANTIC_DEPTH - 1)[:SEMANTIC_DEPTH]
-                    if len(ids) > SEMANTIC_DEPTH else np.arange(len(ids)))
-            cos = vectors[ids[head]] @ qvec
-            lo, hi = float(cos.min()), float(cos.max())
-            semantic = np.zeros_like(lexical)
-            if hi > lo:
-                semantic[head] = (cos - lo) / (hi - lo)
-            return (1.0 - weight) * lexical + weight * semantic
+    def _reranker(self, query: str, mode: str, structure: bool, semantic: bool):
+        """The ranking stages after BM25F, as a function of the matching documents and their
+        BM25F scores (None when no stage applies).
 
-        return rescore
+        The best ``RERANK_DEPTH`` matches are rescored (the rest keep their BM25F score):
+        first structural smoothing within their articles (:func:`search.scorer.smooth`),
+        then the semantic mix: ``(1 − SEMANTIC_WEIGHT)`` × score / the best score +
+        ``SEMANTIC_WEIGHT`` × the cosine of the document's vector with the query's, min–max
+        scaled over the re-ranked documents (a convex combination of normalised scores,
+        which Bruch, Gai & Ingber 2023 found more robust than rank fusion).
+        """
+        groups = self._groups() if structure and STRUCTURE_WEIGHT else None
+        qvec = self.query_vector(query) if semantic and mode != EXACT and SEMANTIC_WEIGHT else None
+        if groups is None and qvec is None:
+            return None
+        vectors = self._doc_vectors() if qvec is not None else None
+
+        def rerank(ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
+            head = top_indices(scores, RERANK_DEPTH)
+            out = scores.astype(np.float64, copy=True)
+            if groups is not None:
+                out[head] = smooth(out[head], groups[ids[head]], STRUCTURE_WEIGHT)
+            if qvec is not None:
+                top = out[head].max()
+                if top > 0:
+                    out /= top
+                cos = vectors[ids[head]] @ qvec
+                lo, hi = float(cos.min()), float(cos.max())
+                out *= 1.0 - SEMANTIC_WEIGHT
+                if hi > lo:
+                    out[head] += SEMANTIC_WEIGHT * (cos - lo) / (hi - lo)
+            return out
+
+        return rerank
 
     def _facet_counts(self, docnums) -> dict:
         """Counts by act, type and edition year of the matched documents, largest first."""

@@ -40,6 +40,40 @@ POSTINGS_CACHE = 4096   # posting lists kept in memory (term → ids, weights)
 SPARSE_SHARE = 8        # combine sparsely while the parts hold fewer than 1/8 of all documents
 
 
+def top_indices(scores: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the ``n`` largest scores (all of them when there are fewer), unordered.
+
+    >>> sorted(top_indices(np.array([0.1, 0.9, 0.5, 0.7]), 2).tolist())
+    [1, 3]
+    """
+    if len(scores) <= n:
+        return np.arange(len(scores))
+    return np.argpartition(-scores, n - 1)[:n]
+
+
+def smooth(scores: np.ndarray, groups: np.ndarray, weight: float) -> np.ndarray:
+    """Structural smoothing: each score plus ``weight`` × the best score of its group
+    (``groups`` aligned with ``scores``; -1 for a document in no group).
+
+    A point of an article whose other points answer the query is likelier to be part of
+    the answer than an equally scored point elsewhere (hierarchical smoothing of element
+    scores, as in XML retrieval: Ogilvie & Callan 2003). The best document of a group
+    gains ``weight`` × its own score, so the order inside a group is kept.
+
+    >>> smooth(np.array([4.0, 1.0, 1.0]), np.array([0, 0, 1]), 0.5).tolist()
+    [6.0, 3.0, 1.5]
+    """
+    inside = groups >= 0
+    if not weight or not inside.any():
+        return scores
+    codes, local = np.unique(groups[inside], return_inverse=True)
+    best = np.zeros(len(codes), dtype=np.float64)
+    np.maximum.at(best, local, scores[inside])
+    out = scores.astype(np.float64, copy=True)
+    out[inside] += weight * best[local]
+    return out
+
+
 class FastScorer:
     """Scores whoosh queries over all documents of an open whoosh searcher."""
 
@@ -281,30 +315,6 @@ class FastScorer:
             return self._scaled(r, q.boost)
         ids = self._docs(q)
         return ids, np.full(len(ids), q.boost, dtype=np.float64)
-
-    def smooth(self, r, groups: np.ndarray, weight: float):
-        """Structural smoothing: every matching document gains ``weight`` × the best score
-        in its group (``groups``: a group number per document, -1 for none).
-
-        A point of an article whose other points answer the query is likelier to be
-        part of the answer than an equally scored point elsewhere (hierarchical
-        smoothing of element scores, as in XML retrieval). Only documents that
-        match the query are rescored; the group's best document gains
-        ``weight`` × its own score, so the order within a group is kept.
-        """
-        if not weight:
-            return r
-        scores, mask = self._dense(r)
-        ids = np.flatnonzero(mask)
-        g = groups[ids]
-        inside = g >= 0
-        if not inside.any():
-            return r
-        best = np.zeros(int(g[inside].max()) + 1, dtype=np.float64)
-        np.maximum.at(best, g[inside], scores[ids][inside])
-        out = scores.copy()
-        out[ids[inside]] += weight * best[g[inside]]
-        return mask, out
 
     def top(self, q, k: int, allow: Optional[np.ndarray] = None,
             rescore: Optional[Callable[[np.ndarray, np.ndarray], np.ndarray]] = None):
