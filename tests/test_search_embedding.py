@@ -142,3 +142,29 @@ def test_the_shipped_navec_vectors_know_the_domain_words():
     near = float(v.vector("мандат") @ v.vector("полномочия"))
     far = float(v.vector("мандат") @ v.vector("огурец"))
     assert near > far + 0.2
+
+
+def test_an_index_built_before_groups_and_vectors_still_searches(tmp_path, monkeypatch):
+    """An index of the previous format (no ``group`` field, no vectors) opens and ranks by BM25F."""
+    import search.index as si
+    from search.schema import build_schema
+
+    def old_schema(variants):
+        s = build_schema(variants)
+        s.remove("group")
+        return s
+
+    def old_fields(doc, variants, _new=si.index_fields):
+        out = _new(doc, variants)
+        out.pop("group")
+        return out
+
+    monkeypatch.setattr(si, "build_schema", old_schema)
+    monkeypatch.setattr(si, "index_fields", old_fields)
+    build_index({"toy-law": ACT}, [_edition()], tmp_path / "index", embeddings=False)
+    with Searcher(tmp_path / "index") as s:
+        assert "group" not in s._ix.schema and s._groups() is None
+        a = s.search("депутат", as_of="2021-01-01")
+        b = s.search("депутат", as_of="2021-01-01", engine="whoosh")
+        assert a["total"] == b["total"] > 0
+        assert [h["score"] for h in a["hits"]] == pytest.approx([h["score"] for h in b["hits"]])
