@@ -92,9 +92,14 @@ def current() -> Optional[Build]:
 @st.cache_resource(show_spinner="Открываю поисковый индекс…", max_entries=2)
 def searcher(path: str):
     """The search index of a build (``search.query.Searcher``)."""
+    import threading
+
     from search.query import Searcher
 
-    return Searcher(Path(path) / artifacts.INDEX)
+    s = Searcher(Path(path) / artifacts.INDEX)
+    # the word and document vectors load in the background, not in the first search
+    threading.Thread(target=s.warm, name="akimkg-searcher-warm", daemon=True).start()
+    return s
 
 
 @st.cache_resource(show_spinner="Загружаю граф…", max_entries=1)

@@ -53,11 +53,12 @@ def render(build: data.Build) -> None:
         any_date = f4.checkbox("Все редакции", key="q_all", help="Искать во всех редакциях, а не только "
                                                                  "в действующих на дату")
         synonyms = f4.checkbox("Синонимы", value=True, key="q_syn")
+    # opened before the first query: its vectors load in the background while the user types
+    searcher = data.searcher(str(build.path))
     if not query.strip():
         st.info("Введите запрос: слова в любой форме, «фразу в кавычках», префикс* или операторы И, ИЛИ, НЕ.")
         return
     page = int(st.session_state.get("q_page", 1))
-    searcher = data.searcher(str(build.path))
     when = ALL_EDITIONS if any_date else as_of.isoformat()
     result = searcher.search(query, as_of=when, acts=acts, types=types, levels=levels, limit=PAGE_SIZE,
                              page=page, synonyms=synonyms)

@@ -307,6 +307,7 @@ class Searcher:
         self.acts: dict = self.meta.get("acts", {})
         self.variants: tuple[str, ...] = tuple(self.meta.get("variants", ("lemma",)))
         self._lock = threading.Lock()
+        self._load_lock = threading.Lock()
         self._filters: OrderedDict = OrderedDict()
         self._parsers = {}
         self._facet_columns = None
@@ -566,18 +567,28 @@ class Searcher:
         """The documents' dense vectors as float32 (None when the index has none or the
         word vectors they were made with are not installed here)."""
         if self._vectors is None:
-            self._vectors = False
-            info = self.meta.get("embeddings") or {}
-            path = self.path / VECTORS
-            if info and path.exists():
-                try:
-                    words = load_vectors()
-                except EmbeddingsError:
-                    words = None
-                if words is not None and words.name == info.get("model"):
-                    self._words = words
-                    self._vectors = np.load(path).astype(np.float32)
+            with self._load_lock:
+                if self._vectors is None:
+                    vectors = False
+                    info = self.meta.get("embeddings") or {}
+                    path = self.path / VECTORS
+                    if info and path.exists():
+                        try:
+                            words = load_vectors()
+                        except EmbeddingsError:
+                            words = None
+                        if words is not None and words.name == info.get("model"):
+                            self._words = words
+                            vectors = np.load(path).astype(np.float32)
+                    self._vectors = vectors
         return self._vectors if self._vectors is not False else None
+
+    def warm(self) -> None:
+        """Load now what the first search would otherwise load (document vectors, word
+        vectors, structural groups): the app calls it in a background thread."""
+        self._doc_vectors()
+        with self._load_lock:
+            self._groups()
 
     def query_vector(self, text: str) -> Optional[np.ndarray]:
         """The dense vector of a query's words (operators, stop words, question words and

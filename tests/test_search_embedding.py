@@ -168,3 +168,11 @@ def test_an_index_built_before_groups_and_vectors_still_searches(tmp_path, monke
         b = s.search("депутат", as_of="2021-01-01", engine="whoosh")
         assert a["total"] == b["total"] > 0
         assert [h["score"] for h in a["hits"]] == pytest.approx([h["score"] for h in b["hits"]])
+
+
+def test_warm_loads_what_the_first_search_needs(toy, monkeypatch):
+    monkeypatch.setattr("search.query.load_vectors", lambda: VECTORS)
+    with Searcher(toy) as s:
+        assert s._vectors is None and s._group_codes is None
+        s.warm()
+        assert s._doc_vectors().shape == (5, 3) and s._group_codes is not None
