@@ -10,7 +10,7 @@ still rank first.
 >>> syn = Synonyms.from_concepts(load_thesaurus())
 >>> [(" ".join(alt), w) for alt, w in syn.expansions(("выборность",))][:3]
 [('выбирать', 0.5), ('выборный', 0.5), ('выборы', 0.5)]
->>> [" ".join(alt) for alt, _ in syn.expansions(("глава", "местный", "администрация"))]
+>>> [" ".join(alt) for alt, _ in syn.expansions(("глава", "местный", "администрация"))][:2]
 ['аким', 'глава администрация']
 >>> syn.expansions(("облыс",)), syn.expansions(("аким",))[:1]
 (((('область',), 1.0),), ((('глава', 'администрация'), 0.6),))

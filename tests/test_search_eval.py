@@ -93,8 +93,8 @@ def test_the_gold_set_is_big_enough_and_graded():
     gold = load_gold(GOLD)
     dev = [g for g in gold if g.split == "dev"]
     held_out = [g for g in gold if g.split == "held-out"]
-    assert len(dev) >= 40 and len(held_out) >= 92 and len(dev) + len(held_out) == len(gold)
-    assert {g.batch for g in held_out} == {"1", "2", "3", "4", "5"} and {g.batch for g in dev} == {""}
+    assert len(dev) >= 40 and len(held_out) >= 116 and len(dev) + len(held_out) == len(gold)
+    assert {g.batch for g in held_out} == {"1", "2", "3", "4", "5", "6"} and {g.batch for g in dev} == {""}
     assert all(3 in g.relevant.values() or 2 in g.relevant.values() for g in gold)
     assert len({g.query for g in gold}) == len(gold)
     assert {g.as_of[:4] for g in gold} >= {"1994", "1996", "1998", "2012", "2015", "2024", "2026"}
@@ -133,20 +133,20 @@ def test_lemma_beats_snowball_on_every_set(real_table):
 def test_the_floor_and_no_regression(real_table):
     """The issue's floor (nDCG@10 ≥ 0.75, recall@10 ≥ 0.9) holds on the dev queries only.
 
-    It is NOT reached on the held-out queries (batches 1-5, lemma+synonyms 0.620 / 0.728),
-    nor on the two batches written and judged without looking at any system (4 and 5:
-    0.504 / 0.585 and 0.584 / 0.629), nor on the whole gold set (0.690 / 0.791): see
-    docs/search.md, Quality. Those are guarded against regressions at the measured figures
-    less 0.01.
+    It is NOT reached on the held-out queries (batches 1-6, lemma+synonyms 0.634 / 0.724),
+    nor on the three batches written and judged without looking at any system (4: 0.530 /
+    0.585, 5: 0.590 / 0.643, 6: 0.645 / 0.716), nor on the whole gold set (0.691 / 0.783):
+    see docs/search.md, Quality. Those are guarded against regressions at the measured
+    figures less 0.01.
     """
     table, _ = real_table
     lemma_syn = {split: next(r for r in rows if r["system"] == "lemma+synonyms")
                  for split, rows in {"all": table["systems"], **table["by_split"], **table["by_batch"]}.items()}
     assert lemma_syn["dev"]["ndcg@10"] >= 0.75 and lemma_syn["dev"]["recall@10"] >= 0.9
-    assert lemma_syn["all"]["ndcg@10"] >= 0.680 and lemma_syn["all"]["recall@10"] >= 0.781
-    assert lemma_syn["held-out"]["ndcg@10"] >= 0.610 and lemma_syn["held-out"]["recall@10"] >= 0.718
-    assert lemma_syn["4"]["ndcg@10"] >= 0.494 and lemma_syn["4"]["recall@10"] >= 0.575
-    assert lemma_syn["5"]["ndcg@10"] >= 0.574 and lemma_syn["5"]["recall@10"] >= 0.619
+    guards = {"all": (0.681, 0.773), "held-out": (0.624, 0.714),
+              "4": (0.520, 0.575), "5": (0.580, 0.633), "6": (0.635, 0.706)}
+    for name, (n, r) in guards.items():
+        assert lemma_syn[name]["ndcg@10"] >= n and lemma_syn[name]["recall@10"] >= r, (name, lemma_syn[name])
 
 
 @pytest.mark.corpus
