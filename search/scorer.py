@@ -316,14 +316,14 @@ class FastScorer:
         ids = self._docs(q)
         return ids, np.full(len(ids), q.boost, dtype=np.float64)
 
-    def top(self, q, k: int, allow: Optional[np.ndarray] = None,
+    def top(self, q: wq.Query, k: int, allow: Optional[np.ndarray] = None,
             rescore: Optional[Callable[[np.ndarray, np.ndarray], np.ndarray]] = None):
         """``(top docnums best first, their scores, all matching docnums)``.
 
-        ``q`` is a query tree or an already evaluated result; ``rescore(ids, scores)``
-        may replace the scores of the matching (allowed) documents before the top k are taken.
+        ``rescore(ids, scores)`` may replace the scores of the matching (allowed) documents
+        before the top k are taken (the ranking stages of :mod:`search.query`).
         """
-        r = q if isinstance(q, tuple) else self.evaluate(q)
+        r = self.evaluate(q)
         if self._is_dense(r):
             mask, scores = r
             if allow is not None:
