@@ -159,48 +159,48 @@ def reciprocal_rank(ranked: Sequence[tuple[str, str]], rel: Mapping[tuple[str, s
     return 0.0
 
 
+def _means(scored: Sequence[tuple], k: int) -> dict:
+    """Mean nDCG, recall and reciprocal rank of ``(ndcg, recall, rr)`` triples."""
+    n = len(scored)
+    return {f"ndcg@{k}": round(sum(x[0] for x in scored) / n, 4),
+            f"recall@{k}": round(sum(x[1] for x in scored) / n, 4),
+            "mrr": round(sum(x[2] for x in scored) / n, 4)}
+
+
 def run_gold(searcher, gold: Sequence[GoldQuery], systems=SYSTEMS, k: int = K, depth: int = 50) -> dict:
     """Run every gold query with every system on an open :class:`search.query.Searcher`."""
-    rows, per_query, splits = [], [], {}
+    rows, per_query, scored = [], [], {}   # scored: system -> [(query, (ndcg, recall, rr))]
     for name, mode, synonyms, *options in systems:
         options = options[0] if options else {}
-        n, r, m, secs = [], [], [], 0.0
+        secs = 0.0
         for g in gold:
             t = time.perf_counter()
             res = searcher.search(g.query, as_of=g.as_of, limit=depth, mode=mode, synonyms=synonyms,
                                   facets=False, snippets=False, **options)
             secs += time.perf_counter() - t
             ranked = [(h["act"], h["eid"]) for h in res["hits"]]
-            n.append(ndcg(ranked, g.relevant, k))
-            r.append(recall(ranked, g.relevant, k))
-            m.append(reciprocal_rank(ranked, g.relevant))
-            splits.setdefault((g.split, name), []).append((n[-1], r[-1], m[-1]))
+            metrics = (ndcg(ranked, g.relevant, k), recall(ranked, g.relevant, k),
+                       reciprocal_rank(ranked, g.relevant))
+            scored.setdefault(name, []).append((g, metrics))
             per_query.append({"system": name, "id": g.id, "query": g.query, "split": g.split, "batch": g.batch,
-                              f"ndcg@{k}": round(n[-1], 4), f"recall@{k}": round(r[-1], 4),
-                              "rr": round(m[-1], 4), "top": [f"{a}:{e}" for a, e in ranked[:k]]})
-        rows.append({"system": name, f"ndcg@{k}": round(sum(n) / len(n), 4),
-                     f"recall@{k}": round(sum(r) / len(r), 4), "mrr": round(sum(m) / len(m), 4),
+                              f"ndcg@{k}": round(metrics[0], 4), f"recall@{k}": round(metrics[1], 4),
+                              "rr": round(metrics[2], 4), "top": [f"{a}:{e}" for a, e in ranked[:k]]})
+        rows.append({"system": name, **_means([m for _, m in scored[name]], k),
                      "ms_per_query": round(1000 * secs / len(gold), 2)})
-    by_split = {}
-    for (split, name), vals in splits.items():
-        by_split.setdefault(split, []).append({
-            "system": name, f"ndcg@{k}": round(sum(v[0] for v in vals) / len(vals), 4),
-            f"recall@{k}": round(sum(v[1] for v in vals) / len(vals), 4),
-            "mrr": round(sum(v[2] for v in vals) / len(vals), 4), "queries": len(vals)})
-    by_batch = {}
+
+    def by(attr: str) -> dict:
+        groups = dict.fromkeys(getattr(g, attr) for g in gold if getattr(g, attr))
+        return {group: [{"system": name, **_means(vals, k), "queries": len(vals)}
+                        for name, results in scored.items()
+                        for vals in [[m for g, m in results if getattr(g, attr) == group]]]
+                for group in groups}
+
     names = [system[0] for system in systems]
-    for name in names:
-        for g_batch in sorted({g.batch for g in gold if g.batch}):
-            vals = [r for r in per_query if r["system"] == name and r["batch"] == g_batch]
-            by_batch.setdefault(g_batch, []).append({
-                "system": name, f"ndcg@{k}": round(sum(v[f"ndcg@{k}"] for v in vals) / len(vals), 4),
-                f"recall@{k}": round(sum(v[f"recall@{k}"] for v in vals) / len(vals), 4),
-                "mrr": round(sum(v["rr"] for v in vals) / len(vals), 4), "queries": len(vals)})
     main = [n for n in names if n in {x[0] for x in SYSTEMS}]
     pairs = list(zip(main[1:], main[:-1])) + [("lemma+synonyms", n) for n in names if n not in main]
     comparisons = [compare(per_query, a, b, metric)
                    for a, b in pairs for metric in (f"ndcg@{k}", f"recall@{k}")]
-    return {"k": k, "queries": len(gold), "systems": rows, "by_split": by_split, "by_batch": by_batch,
+    return {"k": k, "queries": len(gold), "systems": rows, "by_split": by("split"), "by_batch": by("batch"),
             "comparisons": comparisons, "per_query": per_query}
 
 

@@ -45,7 +45,7 @@ from whoosh.qparser import (FieldsPlugin, OperatorsPlugin, OrGroup, QueryParser,
                             SingleQuotePlugin)
 
 from kg.model import ACT_TYPES
-from search.analysis import ANALYZERS, STOP_WORDS, exact_tokens
+from search.analysis import ANALYZERS, STOP_WORDS, TOKEN_PATTERN, exact_tokens
 from search.derivation import expand_derivations
 from search.embedding import VECTORS, EmbeddingsError, idf, load_vectors, meaningful_words, text_vector
 from search.index import META, SYNONYMS, IndexMissingError, current_generation
@@ -559,8 +559,10 @@ class Searcher:
             reader = self._searcher.reader()
             if "group" not in self._ix.schema or not reader.has_column("group"):
                 return None     # an index built before structural groups: no smoothing
-            keys = np.asarray(list(reader.column_reader("group")), dtype=object)
-            self._group_codes = np.unique(keys, return_inverse=True)[1].astype(np.int64)
+            with self._load_lock:
+                if self._group_codes is None:
+                    keys = np.asarray(list(reader.column_reader("group")), dtype=object)
+                    self._group_codes = np.unique(keys, return_inverse=True)[1].astype(np.int64)
         return self._group_codes
 
     def _doc_vectors(self) -> Optional[np.ndarray]:
@@ -587,8 +589,7 @@ class Searcher:
         """Load now what the first search would otherwise load (document vectors, word
         vectors, structural groups): the app calls it in a background thread."""
         self._doc_vectors()
-        with self._load_lock:
-            self._groups()
+        self._groups()
 
     def query_vector(self, text: str) -> Optional[np.ndarray]:
         """The dense vector of a query's words (operators, stop words, question words and
@@ -596,7 +597,7 @@ class Searcher:
         if self._doc_vectors() is None:
             return None
         words, negated = [], False
-        for token in re.findall(r"\w+(?:-\w+)*", text):
+        for token in re.findall(TOKEN_PATTERN, text):
             if token in ("NOT", "НЕ", "ANDNOT"):
                 negated = True
                 continue
